@@ -173,7 +173,7 @@ def explain(problem: Exception, settings: Settings) -> str:
     elif isinstance(problem, openai.RateLimitError):
         text = f"{where} báo quá nhiều yêu cầu hoặc hết hạn mức (lỗi 429, đã thử lại {settings.max_retries} lần). " \
                "Chờ một phút rồi chạy lại ô, hoặc kiểm tra hạn mức của tài khoản."
-    elif isinstance(problem, openai.NotFoundError) and CACHE_MISS_CODE in str(problem):
+    elif isinstance(problem, openai.NotFoundError) and getattr(problem, "code", None) == CACHE_MISS_CODE:
         text = "Câu lệnh này chưa có trong thư mục câu trả lời ghi sẵn (chế độ replay). Hãy dùng đúng câu lệnh " \
                "trong bài, hoặc đặt AILAB_CACHE=auto để trợ lý ngoại tuyến trả lời thay."
     elif isinstance(problem, openai.NotFoundError):

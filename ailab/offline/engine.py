@@ -127,7 +127,6 @@ _LIMIT_WORDS = re.compile(
     r"(?:tối đa|không quá|dưới|khoảng|chừng|trong|gói gọn trong|ít hơn)\s*(\d+)\s*(?:từ|chữ|tiếng)", re.I
 )
 _LIMIT_SENTENCES = re.compile(r"(\d+)\s*(?:câu|ý)\b", re.I)
-_NUMBER = re.compile(r"\d")
 
 
 def _content_words(text: str) -> list[str]:
@@ -144,13 +143,14 @@ def summarise(instruction: str, source: str) -> str:
         max_words = int(match.group(1))
     max_sentences = int(m.group(1)) if (m := _LIMIT_SENTENCES.search(instruction)) else None
     if max_words is None and max_sentences is None:
-        max_words = max(40, count_words(source) // 4)
+        max_words = max(60, count_words(source) // 3)
     frequency = Counter(w for s in sentences for w in set(_content_words(s)))
     scores = []
     for index, sentence in enumerate(sentences):
         terms = _content_words(sentence)
         score = sum(frequency[t] for t in set(terms)) / (1 + len(terms)) ** 0.5
-        score += 2.0 * min(3, len(_NUMBER.findall(sentence)) and len(re.findall(r"\d+(?:[.,]\d+)*", sentence)))
+        figures = len(re.findall(r"\d+(?:[.,]\d+)*", sentence))
+        score += 3.0 * min(3, figures)  # sentences with key figures are what officers need kept
         if index == 0 or sentences[index - 1].endswith(":") or sentence.isupper():
             score += 1.0
         if sentence.isupper() or count_words(sentence) < 5:
@@ -275,8 +275,8 @@ def describe_table(instruction: str, source: str) -> str:
         if total_rows:
             text += f"; dòng «{total_rows[0][label_col]}» ghi {total_rows[0][col]}"
         first, last = numeric[0], numeric[-1]
-        ups = sum(1 for a, b in zip(numeric, numeric[1:]) if b[2] > a[2])
-        downs = sum(1 for a, b in zip(numeric, numeric[1:]) if b[2] < a[2])
+        ups = sum(1 for a, b in zip(numeric, numeric[1:], strict=False) if b[2] > a[2])
+        downs = sum(1 for a, b in zip(numeric, numeric[1:], strict=False) if b[2] < a[2])
         if ups and not downs:
             text += f"; tăng đều từ {first[1]} ({first[0]}) lên {last[1]} ({last[0]})"
         elif downs and not ups:

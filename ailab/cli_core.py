@@ -1,0 +1,97 @@
+"""Sub-commands ``ailab lab``, ``ailab serve`` and ``ailab doctor``."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def register(sub) -> None:
+    lab = sub.add_parser("lab", help="mở JupyterLab (tiếng Việt) trên khóa học")
+    lab.add_argument("--port", type=int, default=8888)
+    lab.add_argument("--folder", default=None, help="thư mục mở (mặc định: thư mục khóa học)")
+    lab.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
+    lab.add_argument("--english", action="store_true", help="giao diện tiếng Anh")
+    lab.set_defaults(handler=run_lab)
+
+    serve = sub.add_parser("serve", help="chạy trợ lý ngoại tuyến như một máy chủ tương thích OpenAI")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--verbose", action="store_true", help="in từng yêu cầu")
+    serve.set_defaults(handler=run_serve)
+
+    doctor = sub.add_parser("doctor", help="kiểm tra máy và cấu hình, chỉ cách sửa")
+    doctor.set_defaults(handler=run_doctor)
+
+
+def lab_settings_dir(locale: str) -> Path:
+    """A JupyterLab settings folder whose only setting is the interface language."""
+    folder = Path.home() / ".ailab" / "lab-settings"
+    plugin = folder / "@jupyterlab" / "translation-extension"
+    plugin.mkdir(parents=True, exist_ok=True)
+    (plugin / "plugin.jupyterlab-settings").write_text(json.dumps({"locale": locale}), encoding="utf-8")
+    return folder
+
+
+def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list[str]:
+    """The ``jupyter lab`` command line for the course folder."""
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", f"--ServerApp.port={port}",
+               f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1"]
+    if not open_browser:
+        command.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and workshop VMs often run as root
+        command.append("--allow-root")
+    return command
+
+
+def run_lab(args) -> int:
+    folder = Path(args.folder).resolve() if args.folder else (REPO_ROOT if (REPO_ROOT / "notebooks").is_dir() else Path.cwd())
+    if not folder.is_dir():
+        print(f"Không tìm thấy thư mục {folder}.", file=sys.stderr)
+        return 2
+    token = secrets.token_hex(16)
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(lab_settings_dir("en" if args.english else "vi_VN")))
+    url = f"http://127.0.0.1:{args.port}/lab?token={token}"
+    print("Đang mở phòng thực hành AI (JupyterLab)…")
+    print(f"Địa chỉ: {url}")
+    print("Mở địa chỉ trên bằng trình duyệt nếu trình duyệt không tự mở. Nhấn Ctrl+C để dừng.")
+    try:
+        return subprocess.call(lab_command(folder, args.port, token, not args.no_browser), env=env)
+    except KeyboardInterrupt:
+        return 0
+
+
+def run_serve(args) -> int:
+    from ailab.server import make_server
+
+    try:
+        server = make_server(args.host, args.port, verbose=args.verbose)
+    except OSError as problem:
+        print(f"Không mở được cổng {args.port} trên {args.host}: {problem.strerror}. Chọn cổng khác bằng --port.",
+              file=sys.stderr)
+        return 2
+    host, port = server.server_address[:2]
+    print(f"Trợ lý ngoại tuyến đang chạy tại http://{host}:{port}/v1 (mô hình: tro-ly-ngoai-tuyen).")
+    print(f"Dùng từ máy khác hoặc ứng dụng chat: AILAB_PROVIDER=custom AILAB_BASE_URL=http://{host}:{port}/v1")
+    print("Nhấn Ctrl+C để dừng.", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("Đã dừng máy chủ.")
+    finally:
+        server.server_close()
+    return 0
+
+
+def run_doctor(args) -> int:
+    from ailab.doctor import report, run_checks
+
+    checks = run_checks()
+    print(report(checks))
+    return 0 if all(c.ok or c.optional for c in checks) else 1

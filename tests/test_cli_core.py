@@ -1,0 +1,51 @@
+"""The ``ailab`` command: doctor's report, lab's command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ailab.cli import main
+from ailab.cli_core import lab_command, lab_settings_dir
+from ailab.doctor import report, run_checks
+
+
+def test_doctor_reports_in_vietnamese_and_passes_offline(lab_home, capsys):
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "Trợ lý ngoại tuyến" in out and "Mọi thứ sẵn sàng." in out
+
+
+def test_doctor_explains_an_unreachable_server_without_the_key(lab_home, monkeypatch, capsys):
+    secret = "sk-doctor-SECRET-99999999"
+    monkeypatch.setenv("AILAB_PROVIDER", "custom")
+    monkeypatch.setenv("AILAB_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("AILAB_MODEL", "m")
+    monkeypatch.setenv("AILAB_API_KEY", secret)
+    assert main(["doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "✘ Kết nối tới AI" in out and "Cách sửa" in out
+    assert secret not in out and "…9999" in out
+
+
+def test_doctor_explains_a_bad_setting(lab_home, monkeypatch):
+    monkeypatch.setenv("AILAB_CACHE", "sai")
+    text = report(run_checks())
+    assert "AILAB_CACHE='sai' không hợp lệ" in text
+
+
+def test_lab_opens_the_folder_in_vietnamese(lab_home):
+    folder = lab_settings_dir("vi_VN")
+    setting = folder / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings"
+    assert '"vi_VN"' in setting.read_text(encoding="utf-8")
+    command = lab_command(Path("/khoa-hoc"), 8888, "abc", open_browser=False)
+    assert "--ServerApp.root_dir=/khoa-hoc" in command and "--no-browser" in command
+
+
+def test_help_lists_commands(capsys):
+    try:
+        main(["--help"])
+    except SystemExit:
+        pass
+    out = capsys.readouterr().out
+    for command in ("lab", "serve", "doctor"):
+        assert command in out
