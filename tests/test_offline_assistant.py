@@ -143,3 +143,17 @@ def test_ask_works_offline_and_says_who_answered(lab_home):
     assert answer.provider == "Trợ lý ngoại tuyến" and answer.model == "tro-ly-ngoai-tuyen"
     assert "token" in answer.usage_line and "≈" in answer.usage_line
     assert "Trợ lý ngoại tuyến" in answer._repr_html_()
+
+
+@pytest.mark.parametrize("template", [
+    "{text}\n\nHãy tóm tắt đoạn văn trên trong khoảng {n} từ.",
+    "Tóm tắt văn bản sau trong {n} từ. {text}",
+    "Tóm tắt giúp tôi ({n} từ)\n\"\"\"\n{text}\n\"\"\"",
+    "Bạn là chuyên viên văn phòng UBND xã. Hãy tóm tắt báo cáo sau, không quá {n} từ, dạng gạch đầu dòng.\n\n{text}",
+])
+def test_summary_never_copies_the_instruction_wherever_it_stands(template):
+    text = TEXTS[0].read_text(encoding="utf-8")
+    answer = body(respond([{"role": "user", "content": template.format(text=text, n=37)}]))
+    assert "37" not in answer and "tóm tắt" not in answer.lower()
+    assert numbers_not_in(answer, text) == []
+    assert count_words(answer) <= 38

@@ -79,8 +79,11 @@ def split_prompt(prompt: str) -> tuple[str, str]:
         return parts[0].strip(), longest.strip()
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", prompt) if p.strip()]
     if len(paragraphs) >= 2:
-        instruction = paragraphs[0]
-        return instruction, "\n\n".join(paragraphs[1:])
+        # The instruction is usually first, sometimes last ("<văn bản> … Hãy tóm tắt đoạn trên").
+        first, last = paragraphs[0], paragraphs[-1]
+        if _is_instruction(last) and (not _is_instruction(first) or count_words(last) < count_words(first) / 2):
+            return last, "\n\n".join(paragraphs[:-1])
+        return first, "\n\n".join(paragraphs[1:])
     # One paragraph: the material follows the first colon-ended line or the first colon of a long line.
     lines = prompt.split("\n")
     if len(lines) >= 2:
@@ -91,12 +94,28 @@ def split_prompt(prompt: str) -> tuple[str, str]:
     return prompt, ""
 
 
+def _is_instruction(text: str) -> bool:
+    """A short paragraph that asks for one of the lab's tasks."""
+    folded = fold(text)
+    asks = any(_has(folded, _KEYS[k]) for k in ("summary", "classify", "question", "table_verb", "draft"))
+    return asks and count_words(text) <= 80
+
+
+def _looks_like_instruction(sentence: str) -> bool:
+    folded = fold(sentence)
+    return bool(_LIMIT_WORDS.search(sentence)) or folded.startswith(
+        ("hay ", "tom tat", "ban la", "yeu cau", "dua vao", "viet ", "soan ", "tra loi", "cau hoi")
+    )
+
+
 def detect_task(prompt: str, system: str = "") -> Task:
     """Decide which of the lab's tasks the prompt asks for."""
     instruction, source = split_prompt(prompt)
     head = fold(instruction + " " + (system or ""))
     asks_table = _has(instruction.lower(), _KEYS["table"])
     table = parse_table(source) if source else None
+    if _has(head, _KEYS["summary"]) and not asks_table:
+        return Task("summary", instruction, source)
     if (table is not None and (asks_table or _has(head, _KEYS["table_verb"]))) or (
         table is None and asks_table and source and _has(head, _KEYS["table_verb"])
     ):
@@ -135,7 +154,7 @@ def _content_words(text: str) -> list[str]:
 
 def summarise(instruction: str, source: str) -> str:
     """Extractive summary: keep the sentences that carry key figures and frequent terms, within the limit."""
-    sentences = [s for s in split_sentences(source) if count_words(s) >= 3]
+    sentences = [s for s in split_sentences(source) if count_words(s) >= 3 and not _looks_like_instruction(s)]
     if not sentences:
         return "Tôi chưa thấy văn bản cần tóm tắt. Hãy dán văn bản vào sau câu lệnh (cách một dòng trống)."
     max_words = None
@@ -226,6 +245,8 @@ def parse_table(text: str) -> Table | None:
             rows = [r for r in rows if len(r) == width]
             if width < 2 or len(rows) < 3:
                 continue
+        if any(len(cell) > 60 for row in rows for cell in row):
+            continue  # prose with commas, not a table
         return Table(header=rows[0], rows=rows[1:])
     return None
 
