@@ -145,6 +145,7 @@ def _doc_type(text_folded: str) -> str | None:
 _LIMIT_WORDS = re.compile(
     r"(?:tối đa|không quá|dưới|khoảng|chừng|trong|gói gọn trong|ít hơn)\s*(\d+)\s*(?:từ|chữ|tiếng)", re.I
 )
+_ANY_WORD_COUNT = re.compile(r"(\d+)\s*(?:từ|chữ|tiếng)(?!\s*(?:khóa|ngữ|điển|vựng))", re.I)
 _LIMIT_SENTENCES = re.compile(r"(\d+)\s*(?:câu|ý)\b", re.I)
 
 
@@ -158,7 +159,7 @@ def summarise(instruction: str, source: str) -> str:
     if not sentences:
         return "Tôi chưa thấy văn bản cần tóm tắt. Hãy dán văn bản vào sau câu lệnh (cách một dòng trống)."
     max_words = None
-    if match := _LIMIT_WORDS.search(instruction):
+    if match := _LIMIT_WORDS.search(instruction) or _ANY_WORD_COUNT.search(instruction):
         max_words = int(match.group(1))
     max_sentences = int(m.group(1)) if (m := _LIMIT_SENTENCES.search(instruction)) else None
     if max_words is None and max_sentences is None:
