@@ -29,6 +29,12 @@ def register(sub) -> None:
     doctor = sub.add_parser("doctor", help="kiểm tra máy và cấu hình, chỉ cách sửa")
     doctor.set_defaults(handler=run_doctor)
 
+    record = sub.add_parser("record", help="chạy các notebook với AI thật và ghi sẵn mọi câu trả lời vào một thư mục")
+    record.add_argument("notebooks", nargs="+", help="các notebook cần chạy (ví dụ notebooks/*.ipynb)")
+    record.add_argument("--dir", required=True, help="thư mục lưu câu trả lời (để gửi cho học viên)")
+    record.add_argument("--timeout", type=int, default=600, help="giới hạn giây cho mỗi ô")
+    record.set_defaults(handler=run_record)
+
 
 def lab_settings_dir(locale: str) -> Path:
     """A JupyterLab settings folder whose only setting is the interface language."""
@@ -95,3 +101,38 @@ def run_doctor(args) -> int:
     checks = run_checks()
     print(report(checks))
     return 0 if all(c.ok or c.optional for c in checks) else 1
+
+
+def run_record(args) -> int:
+    """Execute notebooks with ``AILAB_CACHE=record`` so every answer they ask for is stored in ``--dir``."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    from ailab.cache import AnswerCache
+    from ailab.settings import SettingsError, load_settings
+
+    folder = Path(args.dir).resolve()
+    os.environ.update(AILAB_CACHE="record", AILAB_CACHE_DIR=str(folder))
+    try:
+        settings = load_settings()
+    except SettingsError as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    if settings.provider == "offline":
+        print("Cảnh báo: đang dùng trợ lý ngoại tuyến; hãy cấu hình AI thật (tệp .env) trước khi ghi.")
+    failures = 0
+    for name in args.notebooks:
+        path = Path(name)
+        try:
+            notebook = nbformat.read(path, as_version=4)
+            NotebookClient(notebook, timeout=args.timeout, resources={"metadata": {"path": str(path.parent)}}).execute()
+            print(f"✔ {path}")
+        except (OSError, ValueError) as problem:
+            failures += 1
+            print(f"✘ {path}: không đọc được notebook ({problem.__class__.__name__}).")
+        except CellExecutionError:
+            failures += 1
+            print(f"✘ {path}: có ô bị lỗi khi chạy; các câu trả lời trước ô đó vẫn được ghi.")
+    print(f"Đã ghi {len(AnswerCache(folder))} câu trả lời vào {folder}. Nén thư mục này để gửi cho học viên.")
+    return 1 if failures else 0

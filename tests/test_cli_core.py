@@ -49,3 +49,14 @@ def test_help_lists_commands(capsys):
     out = capsys.readouterr().out
     for command in ("lab", "serve", "doctor"):
         assert command in out
+
+
+def test_record_runs_a_notebook_and_stores_its_answers(lab_home, tmp_path, capsys):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("from ailab import ask\nask('Tóm tắt: Xã đạt 412 ha lúa, tăng 5%.')")]
+    path = tmp_path / "bai.ipynb"
+    nbformat.write(notebook, path)
+    assert main(["record", str(path), "--dir", str(tmp_path / "ghi")]) == 0
+    assert "Đã ghi 1 câu trả lời" in capsys.readouterr().out
