@@ -60,8 +60,10 @@ class LoaiVanBan(str, Enum):
         if isinstance(text, cls):
             return text
         wanted = nfc(text).casefold().replace("uỷ", "ủy")
+        if not wanted:
+            raise ValueError("Chưa chọn loại văn bản.")
         for loai in cls:
-            if wanted in (loai.value.casefold(), loai.ma.casefold(), loai.name.casefold()):
+            if wanted in (loai.value.casefold(), loai.ma.casefold() or None, loai.name.casefold()):
                 return loai
         names = ", ".join(loai.value for loai in cls)
         raise ValueError(f"Không có loại văn bản «{nfc(text)}». Chọn một trong: {names}.")
@@ -99,6 +101,24 @@ _ROMAN_HEADING = re.compile(r"^[IVXLC]+\.\s+\S")
 _DIEU = re.compile(r"^Điều\s+\d+\.")
 
 
+def _place_cut(name: str) -> int:
+    """Index of the space before the place part of an agency name ("… xã Tân Phú"), or -1."""
+    lowered = name.casefold()
+    found = [lowered.find(" " + word) for word in _PLACE_WORDS]
+    found = [index for index in found if index > 0]
+    return min(found) if found else -1
+
+
+def agency_lines(name: str) -> str:
+    """Agency name in capitals, broken before the place ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ") unless it has a line break."""
+    name = nfc(name)
+    if "\n" not in name:
+        cut = _place_cut(name)
+        if cut > 0:
+            name = name[:cut] + "\n" + name[cut + 1 :]
+    return name.upper()
+
+
 def viet_tat_co_quan(ten_co_quan: str) -> str:
     """Abbreviate an agency name for the ký hiệu: "Ủy ban nhân dân xã Tân Phú" -> "UBND"."""
     name = nfc(ten_co_quan).replace("Uỷ", "Ủy").replace("uỷ", "ủy")
@@ -106,11 +126,9 @@ def viet_tat_co_quan(ten_co_quan: str) -> str:
     for prefix, short in VIET_TAT_CO_QUAN:
         if lowered.startswith(prefix):
             return short
-    for word in _PLACE_WORDS:
-        cut = lowered.find(" " + word)
-        if cut > 0:
-            name = name[:cut]
-            break
+    cut = _place_cut(name)
+    if cut > 0:
+        name = name[:cut]
     return "".join(word[0].upper() for word in name.split() if word[0].isalpha())
 
 
@@ -260,15 +278,12 @@ class VanBan:
     @property
     def quyen_han_line(self) -> str:
         """The quyền hạn line; "TM." alone becomes "TM. <collective name>" (name without the place)."""
-        if self.quyen_han != "TM.":
-            return self.quyen_han
-        name = self.co_quan_ban_hanh
-        for word in _PLACE_WORDS:
-            cut = name.casefold().find(" " + word)
-            if cut > 0:
-                name = name[:cut]
-                break
-        return f"TM. {name.upper()}"
+        quyen_han = nfc(self.quyen_han).upper()
+        if quyen_han != "TM.":
+            return quyen_han
+        name = self.co_quan_ban_hanh.replace("\n", " ")
+        cut = _place_cut(name)
+        return f"TM. {(name[:cut] if cut > 0 else name).upper()}"
 
     @property
     def tham_quyen_line(self) -> str:
@@ -327,6 +342,8 @@ def validate(van_ban: VanBan) -> list[str]:
     for name, message in required.items():
         if not getattr(van_ban, name):
             problems.append(message)
+    if not van_ban.don_vi_soan_thao:
+        problems.append("Thiếu chữ viết tắt đơn vị soạn thảo (ví dụ VP), cần cho dòng «- Lưu: VT, VP.» ở nơi nhận.")
     if not van_ban.noi_dung:
         problems.append("Chưa có nội dung văn bản: dán hoặc gõ ít nhất một đoạn.")
     if not isinstance(van_ban.ngay, dt.date):
@@ -339,6 +356,10 @@ def validate(van_ban: VanBan) -> list[str]:
     if van_ban.quyen_han and not van_ban.quyen_han.startswith(QUYEN_HAN_PREFIXES):
         problems.append(
             f"Quyền hạn ký «{van_ban.quyen_han}» phải bắt đầu bằng TM., Q., KT., TL. hoặc TUQ. (hoặc để trống)."
+        )
+    elif van_ban.quyen_han in QUYEN_HAN_PREFIXES[1:]:
+        problems.append(
+            f"Quyền hạn ký «{van_ban.quyen_han}» chưa đủ: ghi cả chức vụ người đứng đầu, ví dụ «KT. CHỦ TỊCH»."
         )
     for name in (van_ban.nguoi_ky, van_ban.thu_ky):
         if name.startswith(HOC_HAM_PREFIXES):

@@ -21,9 +21,11 @@ from ailab.vanban.model import (
     LOAI_QUYET,
     LoaiVanBan,
     VanBan,
+    agency_lines,
     body_paragraphs,
     can_cu_lines,
     dieu_label,
+    format_so,
     is_heading,
     kinh_gui_lines,
     noi_nhan_lines,
@@ -46,12 +48,13 @@ SIZE_QUOC_HIEU, SIZE_TIEU_NGU, SIZE_CO_QUAN, SIZE_SO, SIZE_NGAY = 12, 13, 12, 13
 SIZE_TEN_LOAI, SIZE_TRICH_YEU, SIZE_VV, SIZE_BODY, SIZE_CHU_KY = 14, 14, 12, 14, 14
 SIZE_NOI_NHAN_LABEL, SIZE_NOI_NHAN_ITEM, SIZE_PAGE_NUMBER = 12, 11, 14
 
-# The motto at 13 pt bold measures about 53 mm (Times New Roman metrics); its rule spans the same length.
-TIEU_NGU_RULE = Mm(56)
+# The motto at 13 pt bold measures 56.1 mm (Times New Roman metrics); its rule spans about the same length.
+TIEU_NGU_RULE = Mm(58)
 CO_QUAN_RULE = Mm(25)
 TRICH_YEU_RULE = Mm(35)
 BODY_INDENT = Cm(1)
 BODY_GAP = Pt(6)
+NO_GAP = Pt(0)
 SIGNATURE_BLANK_LINES = 4
 
 
@@ -78,8 +81,8 @@ def _paragraph(
     bold: bool = False,
     italic: bool = False,
     align=WD_ALIGN_PARAGRAPH.CENTER,
-    before: Length = Pt(0),
-    after: Length = Pt(0),
+    before: Length = NO_GAP,
+    after: Length = NO_GAP,
 ):
     """Add a paragraph with one run, spacing and single line spacing set explicitly."""
     paragraph = container.add_paragraph()
@@ -109,7 +112,7 @@ def _first_paragraph(cell, *args, **kwargs):
     return paragraph
 
 
-def _rule(container, length: Length, available: Length, before: Length = Pt(0)):
+def _rule(container, length: Length, available: Length, before: Length = NO_GAP):
     """A short solid line: an empty 1-pt paragraph whose bottom border spans ``length``, centred in ``available``."""
     paragraph = _paragraph(container, size=1, before=before)
     side = Length(max(0, (available - length) // 2))
@@ -125,7 +128,7 @@ def _two_column_table(document, widths: tuple[Length, Length], rows: int = 1):
     table.autofit = False
     ooxml.remove_table_borders(table)
     ooxml.set_table_width(table, Length(sum(widths)))
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
         for cell in column.cells:
             cell.width = width
@@ -169,10 +172,10 @@ def _header_block(document, van_ban: VanBan) -> None:
     left, right = table.rows[0].cells
     left_width, right_width = HEADER_COLUMNS
     if van_ban.co_quan_chu_quan:
-        _first_paragraph(left, van_ban.co_quan_chu_quan.upper(), SIZE_CO_QUAN)
-        _paragraph(left, van_ban.co_quan_ban_hanh.upper(), SIZE_CO_QUAN, bold=True)
+        _first_paragraph(left, agency_lines(van_ban.co_quan_chu_quan), SIZE_CO_QUAN)
+        _paragraph(left, agency_lines(van_ban.co_quan_ban_hanh), SIZE_CO_QUAN, bold=True)
     else:
-        _first_paragraph(left, van_ban.co_quan_ban_hanh.upper(), SIZE_CO_QUAN, bold=True)
+        _first_paragraph(left, agency_lines(van_ban.co_quan_ban_hanh), SIZE_CO_QUAN, bold=True)
     _rule(left, CO_QUAN_RULE, left_width - 2 * CELL_PADDING, before=Pt(1))
     _paragraph(left, van_ban.so_ky_hieu, SIZE_SO, before=Pt(6))
     if van_ban.loai is LoaiVanBan.CONG_VAN:
@@ -184,9 +187,9 @@ def _header_block(document, van_ban: VanBan) -> None:
     motto.paragraph_format.left_indent = side
     motto.paragraph_format.right_indent = side
     ooxml.add_bottom_border(motto)
-    # Biên bản (Mẫu 1.9) records its time in the body; every other type dates the header.
-    if van_ban.loai is not LoaiVanBan.BIEN_BAN:
-        _paragraph(right, van_ban.ngay_thang, SIZE_NGAY, italic=True, before=Pt(12))
+    # Mẫu 1.9 (biên bản) shows no date here, but Điều 8.2 makes place and date a main component of every
+    # document, so a biên bản is dated too (its meeting time stays in the body).
+    _paragraph(right, van_ban.ngay_thang, SIZE_NGAY, italic=True, before=Pt(12))
 
 
 def _title_block(document, van_ban: VanBan) -> None:
@@ -296,7 +299,7 @@ def default_filename(van_ban: VanBan) -> str:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         return re.sub(r"[^A-Za-z0-9-]+", "_", text).strip("_")
 
-    number = re.sub(r"\D", "", str(van_ban.so or ""))
+    number = format_so(van_ban.so).strip()
     parts = [ascii_slug(van_ban.loai.value).lower(), number, ascii_slug(van_ban.ky_hieu), van_ban.ngay.isoformat()]
     return "_".join(part for part in parts if part) + ".docx"
 
