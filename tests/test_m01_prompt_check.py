@@ -1,0 +1,90 @@
+"""Module 01: the five-part prompt check and the topic-word check."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from autograder.prompt_check import (
+    EMPTY_HINT,
+    NO_DIACRITICS_HINT,
+    PART_LABELS,
+    check_prompt,
+    missing_topic_words,
+)
+
+GOOD = ("Bạn là công chức Văn phòng UBND xã. Xã tôi sẽ tiêm phòng dại cho chó, mèo từ ngày 15/03/2026. "
+        "Hãy soạn thông báo gửi người dân, trình bày dạng gạch đầu dòng, không quá 150 từ, "
+        "chỉ dùng thông tin tôi đưa.")
+
+
+def test_good_prompt_has_all_five_parts_and_no_hints():
+    report = check_prompt(GOOD)
+    assert report.complete and report.score == 5 and report.messages == []
+    assert [p.key for p in report.parts] == list(PART_LABELS)
+
+
+def test_bare_request_has_only_a_task_and_four_hints():
+    report = check_prompt("Viết giúp tôi thông báo về việc tiêm phòng.")
+    assert report.present == ["nhiem_vu"]
+    assert len(report.messages) == 4 and report.messages[0].startswith("Thêm VAI TRÒ")
+
+
+def test_exercise_prompt_misses_exactly_context_and_limits():
+    prompt = ("Bạn là công chức Văn phòng UBND xã. Hãy viết thông báo tiêm phòng dại cho chó, mèo, "
+              "trình bày dạng gạch đầu dòng.")
+    assert check_prompt(prompt).missing == ["boi_canh", "gioi_han"]
+
+
+@pytest.mark.parametrize(("part", "prompt"), [
+    ("vai_tro", "Đóng vai cán bộ tư pháp – hộ tịch."),
+    ("vai_tro", "Với vai trò là chuyên viên, hãy…"),
+    ("boi_canh", "Người đọc là người cao tuổi ở thôn."),
+    ("boi_canh", "Dựa trên số liệu sau: 120 hộ."),
+    ("boi_canh", "Phường Tân Mỹ vừa hoàn thành sắp xếp."),
+    ("nhiem_vu", "Tóm tắt báo cáo này."),
+    ("nhiem_vu", "Liệt kê các bước."),
+    ("dinh_dang", "Trình bày dạng bảng hai cột."),
+    ("dinh_dang", "Viết trong 3 đoạn."),
+    ("dinh_dang", "Khoảng 150 từ."),
+    ("gioi_han", "Tối đa 5 ý."),
+    ("gioi_han", "Không bịa số liệu."),
+    ("gioi_han", "Nếu không có thông tin thì nói không biết."),
+])
+def test_each_part_is_found_by_its_keywords(part, prompt):
+    assert part in check_prompt(prompt).present
+
+
+@pytest.mark.parametrize(("part", "prompt"), [
+    ("dinh_dang", "Trả lời bằng tiếng Việt."),          # "bằng" (with) is not "bảng" (table)
+    ("dinh_dang", "Hỗ trợ 500 đồng mỗi hộ."),           # "đồng" (money) is not "dòng" (line)
+    ("gioi_han", "Giải quyết tranh chấp đất đai."),     # "tranh" (dispute) is not "tránh" (avoid)
+    ("nhiem_vu", "Cán bộ người Việt Nam."),            # "Việt" is not "viết"
+    ("vai_tro", "Ban lãnh đạo xã họp."),
+])
+def test_lookalike_words_without_the_right_diacritics_do_not_count(part, prompt):
+    assert part not in check_prompt(prompt).present
+
+
+def test_evidence_quotes_the_words_that_were_found_as_written():
+    part = {p.key: p for p in check_prompt("  BẠN LÀ   cán bộ. Soạn thông báo.").parts}
+    assert part["vai_tro"].evidence == "BẠN LÀ"
+    assert part["nhiem_vu"].evidence == "Soạn"
+
+
+def test_prompt_without_diacritics_gets_a_note_and_empty_prompt_gets_another():
+    assert check_prompt("ban la can bo, viet thong bao").messages[0] == NO_DIACRITICS_HINT
+    assert check_prompt("   ").messages[0] == EMPTY_HINT
+    assert check_prompt(None).score == 0
+
+
+def test_decomposed_unicode_is_read_like_composed():
+    assert check_prompt(unicodedata.normalize("NFD", GOOD)).complete
+
+
+def test_missing_topic_words_ignores_case_and_needs_whole_words():
+    prompt = "Soạn thông báo TIÊM phòng dại."
+    assert missing_topic_words(prompt, ["tiêm", "dại"]) == []
+    assert missing_topic_words("Soạn thông báo tiêm phòng.", ["tiêm", "dại"]) == ["dại"]
+    assert missing_topic_words("đại hội", ["dại"]) == ["dại"]
