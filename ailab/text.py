@@ -10,7 +10,7 @@ _WORD = re.compile(r"\w+(?:[.,/:-]\w+)*", re.UNICODE)
 _SENTENCE_END = re.compile(
     r"(?:(?<=[.!?…])|(?<=[.!?…][\"”»)]))\s+(?=[\"“«(\-–•*]?\s*[A-ZÀ-ỸĐ0-9])|\n+"
 )
-_ABBREVIATIONS = ("TP.", "Tp.", "ThS.", "TS.", "PGS.", "GS.", "KS.", "BS.", "TM.", "KT.", "TL.", "TUQ.", "Q.", "St.", "ông.", "Số.")
+_ABBREVIATIONS = {"TP.", "Tp.", "ThS.", "TS.", "PGS.", "GS.", "KS.", "BS.", "TM.", "KT.", "TL.", "TUQ.", "Q."}
 
 
 def nfc(text: str) -> str:
@@ -36,7 +36,7 @@ def split_sentences(text: str) -> list[str]:
         part = part.strip()
         if not part:
             continue
-        if pieces and pieces[-1].endswith(_ABBREVIATIONS):
+        if pieces and pieces[-1].split()[-1] in _ABBREVIATIONS:
             pieces[-1] = pieces[-1] + " " + part
         else:
             pieces.append(part)

@@ -157,3 +157,12 @@ def test_summary_never_copies_the_instruction_wherever_it_stands(template):
     assert "37" not in answer and "tóm tắt" not in answer.lower()
     assert numbers_not_in(answer, text) == []
     assert count_words(answer) <= 38
+
+
+def test_draft_from_facts_written_as_sentences_keeps_them_and_drops_the_instruction():
+    prompt = ("Bạn là công chức Văn phòng UBND xã. Xã tôi sẽ tiêm phòng dại cho chó, mèo\n"
+              "từ ngày 15/03/2026 đến ngày 18/03/2026 tại nhà văn hóa các thôn; phí 30.000 đồng/con.\n"
+              "Hãy soạn thông báo gửi người dân, không quá 120 từ, chỉ dùng thông tin tôi đưa.")
+    answer = body(respond([{"role": "user", "content": prompt}]))
+    assert "từ ngày 15/03/2026 đến ngày 18/03/2026" in answer and "30.000 đồng/con" in answer
+    assert "120" not in answer and "Bạn là" not in answer

@@ -126,7 +126,8 @@ def detect_task(prompt: str, system: str = "") -> Task:
         return Task("classify", instruction, source)
     if source and (_has(head, _KEYS["question"]) or "?" in instruction or "?" in source[-300:]):
         return Task("question", instruction, source)
-    if _has(head, _KEYS["draft"]) and _doc_type(head):
+    whole = fold(prompt)
+    if _has(head, _KEYS["draft"]) and _doc_type(head) or _has(whole, _KEYS["draft"]) and _doc_type(whole):
         return Task("draft", instruction, source)
     if table is not None:
         return Task("table", instruction, source)
@@ -460,22 +461,24 @@ _FACT = re.compile(r"^\s*[-•*+]?\s*([^:\n]{2,40}?)\s*:\s*(.+?)\s*$")
 def draft(instruction: str, source: str) -> str:
     """Draft the body of an administrative document from the facts listed in the prompt."""
     everything = nfc(instruction + "\n" + source)
-    kind = _doc_type(fold(instruction)) or "văn bản"
+    kind = _doc_type(fold(instruction)) or _doc_type(fold(everything)) or "văn bản"
     facts: list[tuple[str, str]] = []
     for line in everything.split("\n"):
         match = _FACT.match(line)
         if match and not fold(match.group(1)).startswith(("hay", "yeu cau", "luu y", "dinh dang")):
             facts.append((match.group(1).strip(), match.group(2).strip().rstrip(".;")))
-    if not facts:
-        bullets = [ln.strip(" -•*+") for ln in everything.split("\n")[1:] if ln.strip(" -•*+")]
-        facts = [("", b.rstrip(".;")) for b in bullets]
+    if not facts:  # facts written as sentences: keep those that are neither role nor instruction
+        facts = [("", s.strip(" -•*+").rstrip(".;")) for s in split_sentences(re.sub(r"\s*\n\s*", " ", everything))
+                 if not _looks_like_instruction(s) and not fold(s).startswith(("ban la", "dong vai"))
+                 and "chi dung" not in fold(s) and count_words(s) >= 4]
     if not facts:
         return (
             f"Tôi cần các thông tin để soạn {kind}: cơ quan ban hành, nội dung chính, thời gian, địa điểm, "
             "thành phần… Hãy liệt kê mỗi thông tin một dòng, ví dụ \"Thời gian: …\"."
         )
     fact = {fold(k): v for k, v in facts if k}
-    issuer = _find(fact, ("co quan", "don vi", "ubnd", "noi ban hanh")) or "Ủy ban nhân dân xã"
+    named = re.search(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:xã|phường|đặc khu)(?: [A-ZĐ]\w*)+", everything)
+    issuer = _find(fact, ("co quan", "don vi", "ubnd", "noi ban hanh")) or (named.group(0) if named else "Ủy ban nhân dân xã")
     topic = _find(fact, ("noi dung", "ve viec", "chu de", "trich yeu", "muc dich", "cuoc hop", "hoi nghi"))
     rest = [(k, v) for k, v in facts if v not in (issuer,)]
     if kind == "giấy mời":
@@ -494,11 +497,11 @@ def draft(instruction: str, source: str) -> str:
         opening = f"{issuer} kính trình {('về ' + topic) if topic else 'nội dung sau'}, cụ thể như sau:"
         closing = "Kính trình cấp có thẩm quyền xem xét, quyết định./."
     else:
-        opening = f"{issuer} {('về việc ' + topic) if topic else 'xin trao đổi nội dung sau'}, cụ thể như sau:"
+        opening = f"{issuer} {('về việc ' + topic) if topic else 'xin trao đổi một số nội dung'}, cụ thể như sau:"
         closing = "Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./."
     body = [opening]
     for key, value in rest:
-        if key and fold(key) in ("noi dung", "ve viec", "chu de", "trich yeu") and value == topic:
+        if key and fold(key).startswith(("noi dung", "ve viec", "chu de", "trich yeu")) and value == topic:
             continue
         body.append(f"- {key}: {value};" if key else f"- {value};")
     if len(body) > 1:
