@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ailab.text import count_words, fold, nfc, split_sentences, words
 
-LABEL = "[Trợ lý ngoại tuyến – câu trả lời luyện tập, không phải ChatGPT hay Gemini]"
+LABEL = "[Trợ lý ngoại tuyến – bài luyện tập, không phải ChatGPT]"
 MODEL_NAME = "tro-ly-ngoai-tuyen"
 
 # Common Vietnamese function words, ignored when matching questions and scoring sentences (folded form).
@@ -114,7 +114,7 @@ def detect_task(prompt: str, system: str = "") -> Task:
     head = fold(instruction + " " + (system or ""))
     asks_table = _has(instruction.lower(), _KEYS["table"])
     table = parse_table(source) if source else None
-    if _has(head, _KEYS["summary"]) and not asks_table:
+    if _has(head, _KEYS["summary"]) and "bảng" not in instruction.lower():
         return Task("summary", instruction, source)
     if (table is not None and (asks_table or _has(head, _KEYS["table_verb"]))) or (
         table is None and asks_table and source and _has(head, _KEYS["table_verb"])
@@ -164,36 +164,73 @@ def summarise(instruction: str, source: str) -> str:
         max_words = int(match.group(1))
     max_sentences = int(m.group(1)) if (m := _LIMIT_SENTENCES.search(instruction)) else None
     if max_words is None and max_sentences is None:
-        max_words = max(60, count_words(source) // 3)
-    frequency = Counter(w for s in sentences for w in set(_content_words(s)))
-    scores = []
-    for index, sentence in enumerate(sentences):
-        terms = _content_words(sentence)
-        score = sum(frequency[t] for t in set(terms)) / (1 + len(terms)) ** 0.5
-        figures = len(re.findall(r"\d+(?:[.,]\d+)*", sentence))
-        score += 3.0 * min(3, figures)  # sentences with key figures are what officers need kept
-        if index == 0 or sentences[index - 1].endswith(":") or sentence.isupper():
-            score += 1.0
-        if sentence.isupper() or count_words(sentence) < 5:
-            score -= 3.0  # headings carry little content
-        scores.append((score, index))
-    chosen: list[int] = []
-    used = 0
-    for _, index in sorted(scores, key=lambda p: (-p[0], p[1])):
-        length = count_words(sentences[index])
-        if max_sentences is not None and len(chosen) >= max_sentences:
-            break
-        if max_words is not None and used + length > max_words:
-            continue
-        chosen.append(index)
-        used += length
+        max_words = max(60, min(250, count_words(source) // 4))
+    if max_words is not None:
+        max_words = max(10, max_words - count_words(LABEL))  # the label line counts toward the limit too
+    chosen = _select(sentences, max_words, max_sentences)
     if not chosen:  # even the best sentence is too long: cut it at a word boundary
-        best = sorted(scores, key=lambda p: (-p[0], p[1]))[0][1]
-        return _cut_words(sentences[best], max_words or 40)
+        return _cut_words(sentences[_select(sentences, None, 1)[0]], max_words or 40)
     picked = [sentences[i].lstrip("-•* ").strip() for i in sorted(chosen)]
     if _has(fold(instruction), ("gach dau dong", "gạch đầu dòng", "liet ke", "cac y")):
         return "\n".join("- " + s for s in picked)
     return " ".join(picked)
+
+
+def _is_heading(sentence: str) -> bool:
+    letters = [c for c in sentence if c.isalpha()]
+    upper = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return upper or (count_words(sentence) <= 15 and not sentence.rstrip("\"”»)").endswith((".", "!", "?", ";", "…")))
+
+
+_BOILERPLATE = ("tren day la", "kinh gui", "noi nhan", "tm. ", "chu tich")
+
+
+def _select(sentences: list[str], max_words: int | None, max_sentences: int | None) -> list[int]:
+    """Greedy choice of sentences: key figures and frequent terms first, then cover new sections and avoid
+    repeating what is already chosen."""
+    terms = [set(_content_words(s)) for s in sentences]
+    frequency = Counter(t for group in terms for t in group)
+    section, sections = 0, []
+    base = []
+    for index, sentence in enumerate(sentences):
+        if _is_heading(sentence):
+            section += 1
+        sections.append(section)
+        score = sum(frequency[t] for t in terms[index]) / (1 + len(terms[index])) / max(1, len(sentences)) * 10
+        figures = len(re.findall(r"\d+(?:[.,]\d+)*", sentence))
+        score += 3.0 * min(3, figures)  # sentences with key figures are what officers need kept
+        if index == 0 or sentences[index - 1].endswith(":"):
+            score += 1.0
+        if fold(sentence).startswith(("trong do", "tuy nhien", "ngoai ra")):
+            score -= 1.0  # leans on the sentence before it
+        if count_words(sentence) <= 8 and not figures:
+            score -= 5.0  # list items and fragments
+        if _is_heading(sentence) or count_words(sentence) < 5 or fold(sentence).startswith(_BOILERPLATE):
+            score -= 10.0  # headings and closing formulas carry no content
+        base.append(score)
+    chosen: list[int] = []
+    covered_terms: set[str] = set()
+    covered_sections: set[int] = set()
+    used = 0
+    candidates = {i for i in range(len(sentences)) if base[i] > 0} or set(range(len(sentences)))
+    while candidates and (max_sentences is None or len(chosen) < max_sentences):
+        fitting = [i for i in candidates if max_words is None or used + count_words(sentences[i]) <= max_words]
+        if not fitting:
+            break
+        best = max(fitting, key=lambda i: (_gain(i, base, terms, sections, covered_terms, covered_sections)
+                                          / count_words(sentences[i]) ** 0.5, -i))
+        chosen.append(best)
+        candidates.discard(best)
+        covered_terms |= terms[best]
+        covered_sections.add(sections[best])
+        used += count_words(sentences[best])
+    return chosen
+
+
+def _gain(i, base, terms, sections, covered_terms, covered_sections) -> float:
+    """What sentence ``i`` adds now: its score, less what is already said, plus a bonus for a new section."""
+    overlap = len(terms[i] & covered_terms) / (1 + len(terms[i]))
+    return base[i] - 4.0 * overlap + (2.0 if sections[i] not in covered_sections else 0.0)
 
 
 def _cut_words(sentence: str, limit: int) -> str:
