@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from autograder.nd30.parts import CONG_VAN, QH_KEY, TYPE_CODES, Line, Parts, fold_tones, folded_key
+from autograder.nd30.parts import (
+    CONG_VAN,
+    QH_KEY,
+    TYPE_CODES,
+    Line,
+    Parts,
+    fold_tones,
+    folded_key,
+    is_line_only,
+)
 from autograder.nd30.reader import Model, Para, Piece
 from autograder.nd30.report import WARNING, Finding, finding
 from autograder.nd30.wording import (
@@ -21,6 +30,7 @@ from autograder.nd30.wording import (
     any_italic,
     collapse,
     is_upper,
+    mm,
     quote,
     size_problem,
     size_range,
@@ -34,6 +44,7 @@ DATE_RE = re.compile(
     r"^(?P<place>[^,]+), ngày (?:(?P<d>\d+|[.…]+) )?tháng (?:(?P<m>\d+|[.…]+) )?năm (?P<y>\d{4}|[.…]+)$")
 DAY_RE = re.compile(r"^(0[1-9]|[12][0-9]|3[01])$")
 MONTH_RE = re.compile(r"^(0[12]|[3-9]|1[0-2])$")
+AGENCY_COLUMN_MM = 60  # a drawn line centred further right than this is under the motto, not the agency
 UNDERSCORES_RE = re.compile(r"^\s*_{3,}\s*$")
 ALL_CODES = {code.casefold() for code in TYPE_CODES.values() if code} | {"cv"}
 
@@ -132,6 +143,38 @@ def _same_container(a: Para, b: Para) -> bool:
     return a.table == b.table and (a.table is None or (a.row, a.col) == (b.row, b.col))
 
 
+def _line_elsewhere(model: Model, parts: Parts) -> bool:
+    """A drawn line anchored away from the motto (Word anchors a shape where the user clicked): one in the
+    header region, right of the agency column, or a second one in the agency's cell."""
+    header = parts.header_paras
+    if not header:
+        return False
+    paras = model.paras
+    region = list(header)
+    for other in paras[header[-1].index + 1:header[-1].index + 4]:
+        if other.table is not None or not is_line_only(other):
+            break
+        region.append(other)
+    motto = parts.tieu_ngu.para
+    agency = {(x.para.table, x.para.row, x.para.col) for x in parts.co_quan if x.para.table is not None}
+    left_margin = model.sections[0].left if model.sections and model.sections[0].left else 0
+    in_agency = 0
+    for para in region:
+        if _same_container(para, motto):
+            continue
+        for frame, centre in para.lines:
+            if (para.table, para.row, para.col) in agency:
+                in_agency += 1
+                if centre is not None and centre >= AGENCY_COLUMN_MM:
+                    return True
+                continue
+            if centre is not None and frame == "page":
+                centre -= mm(left_margin)
+            if centre is None or centre >= AGENCY_COLUMN_MM:
+                return True
+    return in_agency >= 2
+
+
 def check_tieu_ngu_line(model: Model, parts: Parts) -> list[Finding]:
     """``tieu_ngu.line``: a solid line under the motto (shape, bottom border or underscores)."""
     line = parts.tieu_ngu
@@ -152,6 +195,8 @@ def check_tieu_ngu_line(model: Model, parts: Parts) -> list[Finding]:
             return []
         if other.index > para.index and (other.props.border_top or UNDERSCORES_RE.match(other.text)):
             return []
+    if _line_elsewhere(model, parts):
+        return []
     if any(p.props.underline for p in visible(line.pieces)):
         return [finding("tieu_ngu.line", "Tiêu ngữ được gạch chân bằng định dạng chữ (underline); Nghị định 30 "
                         "mô tả một đường kẻ ngang nét liền dưới Tiêu ngữ (hình vẽ đường thẳng, viền dưới đoạn "

@@ -199,6 +199,8 @@ def _agency_lines(parts: Parts, header_lines: list[Line], header_table: int | No
         column = parts.so.para.col if parts.so is not None else 0
         if parts.quoc_hieu is not None and parts.quoc_hieu.para.col == column and parts.so is None:
             column = None
+    position = {id(line): number for number, line in enumerate(header_lines)}
+    heads = [x for x in (parts.quoc_hieu, parts.tieu_ngu) if x is not None]
     result = []
     stop = None
     if parts.so is not None:
@@ -215,10 +217,9 @@ def _agency_lines(parts: Parts, header_lines: list[Line], header_table: int | No
             continue
         if column is not None and line.para.col != column:
             continue
-        if parts.quoc_hieu is not None and line.para is parts.quoc_hieu.para:
-            continue
-        if parts.tieu_ngu is not None and line.para is parts.tieu_ngu.para:
-            continue
+        if any(line.para is mark.para and position.get(id(line), 0) > position.get(id(mark), -1)
+               for mark in heads):
+            continue  # text after the quốc hiệu or tiêu ngữ in its paragraph (a line to the left of it stays)
         if DATE_RE.search(line.text):
             continue
         result.append(line)

@@ -8,6 +8,7 @@ Vietnamese message for every kind of broken input) and :func:`from_document` reu
 from __future__ import annotations
 
 import posixpath
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -64,8 +65,13 @@ class Para:
     row: int = 0
     col: int = 0
     ordinal: int = 0  # 1-based number among paragraphs outside tables, or among paragraphs of its cell
-    has_line_shape: bool = False
+    lines: list[tuple[str | None, float | None]] = field(default_factory=list)  # drawn lines
     has_page_break: bool = False
+
+    @property
+    def has_line_shape(self) -> bool:
+        """The paragraph anchors a drawn straight line."""
+        return bool(self.lines)
 
     @property
     def stripped(self) -> str:
@@ -174,11 +180,11 @@ def _build_from_zip(archive: zipfile.ZipFile, name: str) -> Model:
     document = etree.fromstring(archive.read(main), _PARSER)
     if document.tag != w("document"):
         raise DocumentReadError(f"Tệp “{name}” không phải văn bản Word .docx (định dạng khác hoặc Strict OOXML).")
-    styles_xml = theme_xml = b""
+    styles_xml = theme_xml = numbering_xml = b""
     parts: dict[str, etree._Element] = {}
     for rid, (rel_type, target) in _rels(archive, main).items():
         kind = rel_type.rsplit("/", 1)[-1]
-        if kind not in ("styles", "theme", "header", "footer"):
+        if kind not in ("styles", "theme", "numbering", "header", "footer"):
             continue
         try:
             data = archive.read(target)
@@ -188,9 +194,11 @@ def _build_from_zip(archive: zipfile.ZipFile, name: str) -> Model:
             styles_xml = data
         elif kind == "theme":
             theme_xml = data
+        elif kind == "numbering":
+            numbering_xml = data
         else:
             parts[rid] = etree.fromstring(data, _PARSER)
-    resolver = _resolver_for(styles_xml, theme_xml)
+    resolver = _resolver_for(styles_xml, theme_xml, numbering_xml)
     pages_hint = None
     try:
         app = etree.fromstring(archive.read("docProps/app.xml"), _PARSER)
@@ -202,17 +210,16 @@ def _build_from_zip(archive: zipfile.ZipFile, name: str) -> Model:
     return build_model(document, resolver, parts, pages_hint)
 
 
-_RESOLVERS: dict[tuple[bytes, bytes], StyleResolver] = {}
+_RESOLVERS: dict[tuple[bytes, bytes, bytes], StyleResolver] = {}
 
 
-def _resolver_for(styles_xml: bytes, theme_xml: bytes) -> StyleResolver:
-    """One resolver per distinct styles/theme pair: documents from one template share the work."""
-    key = (styles_xml, theme_xml)
+def _resolver_for(styles_xml: bytes, theme_xml: bytes, numbering_xml: bytes = b"") -> StyleResolver:
+    """One resolver per distinct styles/theme/numbering set: documents from one template share the work."""
+    key = (styles_xml, theme_xml, numbering_xml)
     resolver = _RESOLVERS.get(key)
     if resolver is None:
-        styles_root = etree.fromstring(styles_xml, _PARSER) if styles_xml else None
-        theme_root = etree.fromstring(theme_xml, _PARSER) if theme_xml else None
-        resolver = StyleResolver(styles_root, theme_root)
+        roots = [etree.fromstring(data, _PARSER) if data else None for data in key]
+        resolver = StyleResolver(*roots)
         if len(_RESOLVERS) >= 16:
             _RESOLVERS.pop(next(iter(_RESOLVERS)))
         _RESOLVERS[key] = resolver
@@ -222,7 +229,7 @@ def _resolver_for(styles_xml: bytes, theme_xml: bytes) -> StyleResolver:
 def from_document(document) -> Model:
     """Build the model from a python-docx ``Document`` without re-reading the file."""
     part = document.part
-    styles_root = theme_root = None
+    styles_root = theme_root = numbering_root = None
     parts: dict[str, etree._Element] = {}
     for rid, rel in part.rels.items():
         if rel.is_external:
@@ -230,15 +237,17 @@ def from_document(document) -> Model:
         kind = rel.reltype.rsplit("/", 1)[-1]
         target = rel.target_part
         element = getattr(target, "element", None)
-        if element is None and kind in ("styles", "theme", "header", "footer"):
+        if element is None and kind in ("styles", "theme", "numbering", "header", "footer"):
             element = etree.fromstring(target.blob, _PARSER)
         if kind == "styles":
             styles_root = element
         elif kind == "theme":
             theme_root = element
+        elif kind == "numbering":
+            numbering_root = element
         elif kind in ("header", "footer"):
             parts[rid] = element
-    return build_model(document.element, StyleResolver(styles_root, theme_root), parts, None)
+    return build_model(document.element, StyleResolver(styles_root, theme_root, numbering_root), parts, None)
 
 
 # ---------------------------------------------------------------- building the model
@@ -276,19 +285,75 @@ def _section(sect: etree._Element) -> Section:
     return section
 
 
-def is_line_shape(element: etree._Element) -> bool:
-    """True when the element holds a drawn straight line (DrawingML or VML)."""
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_EMU_PER_MM = 36000
+_ALIGN_MM = {"left": 0.0, "inside": 0.0, "center": 80.0, "right": 160.0, "outside": 160.0}
+_VML_X_RE = re.compile(r"^\s*(-?[\d.]+)(pt|in|mm|cm|px)?")
+_VML_UNIT_MM = {"pt": 25.4 / 72, "in": 25.4, "mm": 1.0, "cm": 10.0, "px": 25.4 / 96, None: 25.4 / 72}
+
+
+def _vml_x(value: str | None) -> float | None:
+    match = _VML_X_RE.match(value or "")
+    return float(match.group(1)) * _VML_UNIT_MM[match.group(2)] if match else None
+
+
+def _shape_position(shape: etree._Element) -> tuple[str | None, float | None]:
+    """(frame, horizontal centre in mm from that frame) of a drawn line, None where the file does not say."""
+    if shape.tag == WPS_WSP:
+        anchor = next((a for a in shape.iterancestors(f"{{{WP}}}anchor", f"{{{WP}}}inline")), None)
+        if anchor is None or anchor.tag == f"{{{WP}}}inline":
+            return None, None
+        position = anchor.find(f"{{{WP}}}positionH")
+        extent = anchor.find(f"{{{WP}}}extent")
+        if position is None:
+            return None, None
+        frame = position.get("relativeFrom")
+        align = position.findtext(f"{{{WP}}}align")
+        if align is not None:
+            return frame, _ALIGN_MM.get(align.strip())
+        try:
+            width = int(extent.get("cx", "0")) if extent is not None else 0
+            return frame, (int(position.findtext(f"{{{WP}}}posOffset") or "") + width / 2) / _EMU_PER_MM
+        except ValueError:
+            return frame, None
+    start, end = _vml_x((shape.get("from") or "").split(",")[0]), _vml_x((shape.get("to") or "").split(",")[0])
+    if start is not None and end is not None:
+        return None, (start + end) / 2
+    return None, None
+
+
+def line_shapes(element: etree._Element) -> list[tuple[str | None, float | None]]:
+    """Drawn straight lines (DrawingML or VML) in the element with their horizontal position.
+
+    A shape stored twice (DrawingML choice and VML fallback) counts once; the fallback is used only when
+    the choice holds no line.
+    """
+    found, fallbacks = [], {}
     for shape in element.iter(WPS_WSP, f"{{{VML}}}line", f"{{{VML}}}shape"):
         if shape.tag == WPS_WSP:
-            for geometry in shape.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}prstGeom"):
-                if geometry.get("prst") in ("line", "straightConnector1"):
-                    return True
-        elif shape.tag.endswith("}line"):
-            return True
-        elif shape.get("type") == "#_x0000_t32" or shape.get(
-                "{urn:schemas-microsoft-com:office:office}connectortype"):
-            return True
-    return False
+            is_line = any(geometry.get("prst") in ("line", "straightConnector1") for geometry in
+                          shape.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}prstGeom"))
+        else:
+            is_line = shape.tag.endswith("}line") or shape.get("type") == "#_x0000_t32" or bool(
+                shape.get("{urn:schemas-microsoft-com:office:office}connectortype"))
+        if not is_line:
+            continue
+        fallback = next((parent for parent in shape.iterancestors(MC_FALLBACK)), None)
+        if fallback is not None:
+            fallbacks.setdefault(fallback, []).append(_shape_position(shape))
+        else:
+            found.append((shape, _shape_position(shape)))
+    result = [position for _, position in found]
+    for fallback, positions in fallbacks.items():
+        content = fallback.getparent()
+        if not any(content in shape.iterancestors() for shape, _ in found):
+            result.extend(positions)
+    return result
+
+
+def is_line_shape(element: etree._Element) -> bool:
+    """True when the element holds a drawn straight line (DrawingML or VML)."""
+    return bool(line_shapes(element))
 
 
 class _Builder:
@@ -332,6 +397,9 @@ class _Builder:
                     c += 1
 
     def paragraph(self, p, table, table_style, row, col):
+        for box in _text_boxes(p):
+            # A text box's paragraphs come before the paragraph anchoring it (Word anchors where the user clicked).
+            self.walk(box, table, table_style, row, col)
         resolver = self.resolver
         ppr = p.find(w("pPr"))
         style_el = ppr.find(w("pStyle")) if ppr is not None else None
@@ -368,6 +436,9 @@ class _Builder:
             if run_props.hidden:
                 continue
             pieces.append(Piece("".join(text_parts), run_props))
+        if props.bullet and pieces:
+            # The list's bullet is part of what the reader sees ("- Như trên;" typed or made by Word's AutoFormat).
+            pieces.insert(0, Piece(props.bullet + " ", pieces[0].props))
         raw = "".join(piece.text for piece in pieces)
         text = unicodedata.normalize("NFC", raw)
         if text != raw:
@@ -384,12 +455,31 @@ class _Builder:
         self.paras.append(Para(
             index=len(self.paras), pieces=pieces, text=text, raw_text=raw, props=props, style_id=style_id,
             element=p, table=table, row=row, col=col, ordinal=ordinal,
-            has_line_shape=is_line_shape(p), has_page_break=page_break,
+            lines=line_shapes(p), has_page_break=page_break,
         ))
 
 
 _P = w("p")
 _TBL = w("tbl")
+
+
+_TXBX = w("txbxContent")
+_MC_CHOICE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Choice"
+
+
+def _text_boxes(p: etree._Element) -> list[etree._Element]:
+    """Contents of the text boxes anchored in a paragraph, once each (the VML copy of a DrawingML box skipped)."""
+    boxes = []
+    for box in p.iter(_TXBX):
+        ancestors = list(box.iterancestors())
+        if any(a.tag == _TXBX for a in ancestors[:ancestors.index(p)]):
+            continue
+        fallback = next((a for a in ancestors if a.tag == MC_FALLBACK), None)
+        if fallback is not None and any(choice.find(f".//{_TXBX}") is not None
+                                        for choice in fallback.getparent().iterfind(_MC_CHOICE)):
+            continue
+        boxes.append(box)
+    return boxes
 
 
 def _runs(p: etree._Element):

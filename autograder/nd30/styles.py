@@ -118,8 +118,11 @@ def parse_ppr(ppr: etree._Element | None) -> dict:
         elif name == "contextualSpacing":
             props["contextual"] = on_off(child)
         elif name == "numPr":
-            num_id = child.find(w("numId"))
-            props["numbered"] = num_id is not None and num_id.get(W_VAL) not in (None, "0")
+            num_id, level = child.find(w("numId")), child.find(w("ilvl"))
+            if num_id is not None:
+                props["num_id"] = num_id.get(W_VAL)
+            if level is not None:
+                props["ilvl"] = level.get(W_VAL)
         elif name == "pBdr":
             bottom = child.find(w("bottom"))
             top = child.find(w("top"))
@@ -160,6 +163,7 @@ class ParaProps:
     line_rule: str
     contextual: bool
     numbered: bool
+    bullet: str | None  # the list's bullet character when the paragraph is in a bulleted list
     border_bottom: bool
     border_top: bool
     center_tab: bool
@@ -178,11 +182,40 @@ def theme_fonts(theme_root: etree._Element | None) -> dict[str, str]:
     return fonts
 
 
+# Bullet characters of symbol fonts (Symbol, Wingdings) as Word stores them, and their plain equivalents.
+_SYMBOL_BULLETS = {"\uf02d": "-", "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓"}
+
+
+def list_bullets(numbering_root: etree._Element | None) -> dict[tuple[str, str], str]:
+    """(numId, level) -> bullet character, for the bulleted levels of ``numbering.xml``."""
+    if numbering_root is None:
+        return {}
+    abstract: dict[str, dict[str, str]] = {}
+    for definition in numbering_root.iterfind(w("abstractNum")):
+        levels = {}
+        for level in definition.iterfind(w("lvl")):
+            kind, text = level.find(w("numFmt")), level.find(w("lvlText"))
+            if kind is not None and kind.get(W_VAL) == "bullet" and text is not None:
+                value = (text.get(W_VAL) or "").strip()
+                levels[level.get(w("ilvl"), "0")] = _SYMBOL_BULLETS.get(value, value)
+        abstract[definition.get(w("abstractNumId"), "")] = levels
+    bullets = {}
+    for number in numbering_root.iterfind(w("num")):
+        ref = number.find(w("abstractNumId"))
+        levels = abstract.get(ref.get(W_VAL, "") if ref is not None else "", {})
+        for level, text in levels.items():
+            if text:
+                bullets[(number.get(w("numId"), ""), level)] = text
+    return bullets
+
+
 class StyleResolver:
     """Resolves effective run/paragraph properties for one document, with caching."""
 
-    def __init__(self, styles_root: etree._Element | None, theme_root: etree._Element | None) -> None:
+    def __init__(self, styles_root: etree._Element | None, theme_root: etree._Element | None,
+                 numbering_root: etree._Element | None = None) -> None:
         self.theme = theme_fonts(theme_root)
+        self.bullets = list_bullets(numbering_root)
         self.styles: dict[str, etree._Element] = {}
         self.defaults: dict[str, str] = {}
         self.default_rpr: dict = {}
@@ -285,7 +318,8 @@ class StyleResolver:
             line=ppr.get("line"),
             line_rule=ppr.get("lineRule") or "auto",
             contextual=bool(ppr.get("contextual")),
-            numbered=bool(ppr.get("numbered")),
+            numbered=ppr.get("num_id") not in (None, "0"),
+            bullet=self.bullets.get((ppr.get("num_id"), ppr.get("ilvl") or "0")),
             border_bottom=bool(ppr.get("border_bottom")),
             border_top=bool(ppr.get("border_top")),
             center_tab=bool(ppr.get("center_tab")),
