@@ -53,5 +53,5 @@ def test_ruff_is_clean():
 
 def test_env_files_and_course_workspaces_are_ignored():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
-    for entry in (".env", ".venv/", "course/", ".ailab_cache/"):
+    for entry in (".env", ".venv/", "/course/", ".ailab_cache/"):
         assert entry in ignored

@@ -1,0 +1,164 @@
+"""``ailab course …``: trainer commands over an nbgrader course folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from autograder.course.roster import RosterError
+from autograder.course.settings import repo_exercises_dir
+from autograder.course.workspace import CourseError
+
+
+def register(sub) -> None:
+    """Add ``course`` and its sub-commands to the ``ailab`` parser."""
+    course = sub.add_parser("course", help="Giảng viên: tạo lớp, phát bài, thu bài, chấm, báo cáo")
+    commands = course.add_subparsers(dest="course_command", metavar="VIỆC")
+    course.set_defaults(handler=lambda args: (course.print_help(), 0)[1])
+
+    init = commands.add_parser("init", help="Tạo thư mục lớp học (nbgrader) từ các bài tập")
+    init.add_argument("dir", type=Path, help="thư mục lớp học")
+    init.add_argument("--roster", type=Path, help="danh sách học viên CSV: id, ho_ten, don_vi, email")
+    init.add_argument("--exercises", type=Path, default=None, help="thư mục bài tập (mặc định: exercises/ của kho)")
+    init.set_defaults(handler=_guard(cmd_init))
+
+    release = commands.add_parser("release", help="Tạo bản phát cho học viên và tệp zip cho từng học phần")
+    release.add_argument("dir", type=Path)
+    release.add_argument("modules", nargs="*", metavar="MODULE", help="ví dụ 01 02 (mặc định: tất cả)")
+    release.set_defaults(handler=_guard(cmd_release))
+
+    collect = commands.add_parser("collect", help="Thu bài nộp từ một thư mục hoặc tệp .zip")
+    collect.add_argument("dir", type=Path)
+    collect.add_argument("source", type=Path, help="thư mục hoặc tệp .zip chứa bài nộp")
+    collect.set_defaults(handler=_guard(cmd_collect))
+
+    grade = commands.add_parser("grade", help="Chấm tự động mọi bài đã thu")
+    grade.add_argument("dir", type=Path)
+    grade.add_argument("--workers", type=int, default=2, help="số tiến trình chấm song song (mặc định 2)")
+    grade.set_defaults(handler=_guard(cmd_grade))
+
+    report = commands.add_parser("report", help="Bảng điểm Excel, phân tích câu hỏi, biểu đồ")
+    report.add_argument("dir", type=Path)
+    report.set_defaults(handler=_guard(cmd_report))
+
+    feedback = commands.add_parser("feedback", help="Phản hồi HTML cho từng học viên (không lộ bài kiểm tra ẩn)")
+    feedback.add_argument("dir", type=Path)
+    feedback.set_defaults(handler=_guard(cmd_feedback))
+
+    certificates = commands.add_parser("certificates", help="Giấy chứng nhận hoàn thành (.docx, .pdf nếu có LibreOffice)")
+    certificates.add_argument("dir", type=Path)
+    certificates.set_defaults(handler=_guard(cmd_certificates))
+
+
+def _guard(handler):
+    """Turn expected problems into a Vietnamese message and exit code 2, never a traceback."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except (CourseError, RosterError, FileNotFoundError) as error:
+            print(f"Lỗi: {error}", file=sys.stderr)
+            return 2
+
+    return run
+
+
+def _require_course(path: Path) -> Path:
+    if not (path / "nbgrader_config.py").exists():
+        raise CourseError(f"{path} chưa phải thư mục lớp học. Chạy trước: ailab course init {path}")
+    return path
+
+
+def cmd_init(args) -> int:
+    from autograder.course.workspace import init_course
+
+    for line in init_course(args.dir, args.exercises or repo_exercises_dir(), args.roster):
+        print(line)
+    print(f"Xong. Bước tiếp theo: ailab course release {args.dir}")
+    return 0
+
+
+def cmd_release(args) -> int:
+    from autograder.course.workspace import release_modules, resolve_modules
+
+    course = _require_course(args.dir)
+    modules = resolve_modules(course, args.modules)
+    for path in release_modules(course, modules):
+        print(f"Đã tạo {path}")
+    print("Gửi các tệp zip trên cho học viên (USB, Zalo, thư điện tử).")
+    return 0
+
+
+def cmd_collect(args) -> int:
+    from autograder.course.collect import collect
+    from autograder.course.workspace import expected_notebooks, load_roster, released_modules
+
+    course = _require_course(args.dir)
+    if not args.source.exists():
+        raise CourseError(f"Không tìm thấy {args.source}")
+    learners = {learner.id for learner in load_roster(course)}
+    notebooks = {name: module for module in released_modules(course) for name in expected_notebooks(course, module)}
+    notes = collect(course, args.source, learners, notebooks)
+    received = sum(note.result == "nhận" for note in notes)
+    for note in notes:
+        if note.result != "nhận":
+            print(f"- {note.origin}: {note.result} — {note.message}")
+    print(f"Đã nhận {received} bài. Nhật ký: {course / 'reports' / 'collect_log.csv'}")
+    return 0
+
+
+def _progress_bar(done: int, total: int, outcome) -> None:
+    width = 30
+    filled = int(width * done / max(total, 1))
+    label = "xong" if outcome.status == "graded" else "lỗi"
+    sys.stderr.write(f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total} "
+                     f"{outcome.learner} {outcome.module}: {label}".ljust(100)[:100])
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def cmd_grade(args) -> int:
+    from autograder.course.grading import Grader
+    from autograder.course.workspace import released_modules
+
+    course = _require_course(args.dir)
+    if not released_modules(course):
+        raise CourseError(f"Chưa phát học phần nào. Chạy trước: ailab course release {course}")
+    rows = Grader(course, workers=args.workers, progress=_progress_bar).run()
+    counts = {status: sum(r.status == status for r in rows) for status in ("graded", "failed", "missing")}
+    print(f"Đã chấm: {counts['graded']}, lỗi: {counts['failed']}, chưa nộp: {counts['missing']}. "
+          f"Chi tiết: {course / 'reports' / 'status.csv'}")
+    for row in rows:
+        if row.status == "failed":
+            print(f"- {row.learner} {row.module}: {row.reason}")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from autograder.course.report import build_report, summary_lines
+
+    course = _require_course(args.dir)
+    report = build_report(course)
+    for line in summary_lines(report):
+        print(line)
+    return 0
+
+
+def cmd_feedback(args) -> int:
+    from autograder.course.feedback import write_feedback
+
+    course = _require_course(args.dir)
+    paths = write_feedback(course)
+    print(f"Đã tạo {len(paths)} trang phản hồi trong {course / 'feedback_html'}")
+    return 0
+
+
+def cmd_certificates(args) -> int:
+    from autograder.course.certificates import write_certificates
+
+    course = _require_course(args.dir)
+    paths = write_certificates(course)
+    print(f"Đã tạo {len(paths)} giấy chứng nhận trong {course / 'certificates'}")
+    return 0

@@ -1,0 +1,102 @@
+"""Time `ailab course grade` against plain `nbgrader autograde` on the same synthetic class.
+
+    python benchmarks/bench_course_grade.py --learners 60 --workers 2
+
+Learners cycle through four kinds of submission for every exercise: correct (the source notebook),
+partial (half the answers), wrong (the blank release copy) and broken (truncated JSON).
+Both graders read the same nbgrader_config.py (same per-cell timeout and kernel limits).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+KINDS = ("correct", "partial", "wrong", "broken")
+
+
+def _answers(nb: dict) -> dict[str, dict]:
+    return {c["metadata"]["nbgrader"]["grade_id"]: c for c in nb["cells"]
+            if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+
+
+def submission(kind: str, source: dict, release: dict) -> str:
+    """The notebook text a learner of this kind hands in."""
+    if kind == "correct":
+        return json.dumps(source)
+    if kind == "wrong":
+        return json.dumps(release)
+    if kind == "broken":
+        return json.dumps(release)[:200]
+    mixed = json.loads(json.dumps(release))
+    solved = _answers(source)
+    for index, grade_id in enumerate(_answers(mixed)):
+        if index % 2 == 0 and grade_id in solved:
+            cell = next(c for c in mixed["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+            cell["source"] = solved[grade_id]["source"]
+    return json.dumps(mixed)
+
+
+def run(command: list[str], cwd: Path | None = None) -> float:
+    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def build_class(root: Path, learners: int, exercises: Path) -> tuple[Path, list[str]]:
+    course = root / "course"
+    roster = root / "roster.csv"
+    rows = "".join(f"hv{i:03d},Học Viên Số {i},Xã {i % 7},\n" for i in range(learners))
+    roster.write_text("id,ho_ten,don_vi,email\n" + rows, encoding="utf-8")
+    ailab = [sys.executable, "-m", "ailab.cli", "course"]
+    subprocess.run([*ailab, "init", str(course), "--roster", str(roster), "--exercises", str(exercises)], check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([*ailab, "release", str(course)], check=True, stdout=subprocess.DEVNULL)
+    modules = sorted(p.name for p in (course / "release").iterdir())
+    for module in modules:
+        for notebook in (course / "release" / module).glob("*.ipynb"):
+            source = json.loads((course / "source" / module / notebook.name).read_text(encoding="utf-8"))
+            release = json.loads(notebook.read_text(encoding="utf-8"))
+            for i in range(learners):
+                target = course / "submitted" / f"hv{i:03d}" / module / notebook.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(submission(KINDS[i % len(KINDS)], source, release), encoding="utf-8")
+    return course, modules
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--exercises", type=Path, default=REPO / "exercises")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench_cham_") as tmp:
+        root = Path(tmp)
+        course, modules = build_class(root, args.learners, args.exercises)
+        plain = root / "plain"
+        shutil.copytree(course, plain)
+        submissions = args.learners * len(modules)
+        print(f"Lớp giả lập: {args.learners} học viên × {len(modules)} học phần = {submissions} bài nộp "
+              f"({', '.join(modules)})")
+        ours = run([sys.executable, "-m", "ailab.cli", "course", "grade", str(course), "--workers", str(args.workers)])
+        theirs = sum(run([sys.executable, "-m", "nbgrader", "autograde", module, "--force"], cwd=plain)
+                     for module in modules)
+        status = (course / "reports" / "status.csv").read_text(encoding="utf-8").splitlines()[1:]
+        counts = {kind: sum(f",{kind}," in line for line in status) for kind in ("graded", "failed", "missing")}
+        print(f"ailab course grade --workers {args.workers}: {ours:.1f} s  ({ours / submissions:.2f} s/bài) {counts}")
+        print(f"nbgrader autograde (tuần tự):  {theirs:.1f} s  ({theirs / submissions:.2f} s/bài)")
+        print(f"Tỉ lệ nhanh hơn: {theirs / ours:.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""`ailab course grade` on a class full of broken submissions: each fails alone, with its reason."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from bad_submissions import NOTEBOOK_BREAKERS, TINY_NAME, make_tiny_exercise, solved_release, write_zip_slip
+
+from ailab.cli import main as ailab_main
+from autograder.course.collect import collect
+from autograder.course.grading import STATUS_COLUMNS
+from autograder.course.settings import CourseSettings
+from autograder.course.workspace import expected_notebooks, init_course, release_modules
+
+NB = f"{TINY_NAME}.ipynb"
+GOOD = ["hv_tot", "hv_tot2"]
+PREFLIGHT = {"hv_json": b'{"cells": [', "hv_rong": b""}
+LEARNERS = GOOD + list(PREFLIGHT) + [f"hv_{k}" for k in NOTEBOOK_BREAKERS] + ["hv_vang", "hv_saiten"]
+
+
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    root = tmp_path_factory.mktemp("lop")
+    make_tiny_exercise(root / "exercises")
+    course = root / "course"
+    course.mkdir()
+    CourseSettings(cell_timeout=5, notebook_timeout=40, memory_limit_mb=1024, max_output_chars=20_000).save(course)
+    roster = root / "roster.csv"
+    rows = "".join(f"{x},Học Viên {i},Xã {i},\n" for i, x in enumerate(LEARNERS))
+    roster.write_bytes(("id,ho_ten,don_vi,email\n" + rows).encode("utf-8-sig"))
+    init_course(course, root / "exercises", roster)
+    release_modules(course, [TINY_NAME])
+
+    solved = solved_release(course / "release" / TINY_NAME / NB, course / "source" / TINY_NAME / NB)
+    inbox = root / "inbox"
+    for learner in GOOD:
+        (inbox / learner / TINY_NAME).mkdir(parents=True)
+        (inbox / learner / TINY_NAME / NB).write_text(json.dumps(solved), encoding="utf-8")
+    for learner, payload in PREFLIGHT.items():
+        (inbox / f"{learner}_{NB}").write_bytes(payload)
+    (inbox / f"hv_saiten_{TINY_NAME}_final.ipynb").write_text(json.dumps(solved), encoding="utf-8")
+    (inbox / f"nguoi_la_{NB}").write_text(json.dumps(solved), encoding="utf-8")
+    archive = root / "nop_bai.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for kind, breaker in NOTEBOOK_BREAKERS.items():
+            zf.writestr(f"bai_nop/hv_{kind}/{TINY_NAME}/{NB}", json.dumps(breaker(json.loads(json.dumps(solved)))))
+    slip = write_zip_slip(root / "slip.zip", "hv_vang", NB, json.dumps(solved).encode())
+    learners = set(LEARNERS)
+    notebooks = {name: TINY_NAME for name in expected_notebooks(course, TINY_NAME)}
+    notes = collect(course, inbox, learners, notebooks) + collect(course, archive, learners, notebooks)
+    notes += collect(course, slip, learners, notebooks)
+    os.environ["AILAB_TEST_SECRET_KEY"] = "bi-mat"  # must not reach learner code
+    try:
+        exit_code = ailab_main(["course", "grade", str(course), "--workers", "2"])
+    finally:
+        del os.environ["AILAB_TEST_SECRET_KEY"]
+    with open(course / "reports" / "status.csv", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames
+        status = {row["learner"]: row for row in reader}
+    return {"root": root, "course": course, "notes": notes, "exit": exit_code, "status": status, "header": header}
+
+
+def test_grade_exits_zero_and_writes_one_row_per_learner(graded_class):
+    assert graded_class["exit"] == 0
+    assert tuple(graded_class["header"]) == STATUS_COLUMNS
+    assert set(graded_class["status"]) == set(LEARNERS)
+    assert all(row["module"] == TINY_NAME and row["max_score"] == "10" for row in graded_class["status"].values())
+
+
+@pytest.mark.parametrize("learner", GOOD + ["hv_read_gradebook", "hv_nfd_answer", "hv_huge_print"])
+def test_good_work_keeps_full_marks_next_to_broken_submissions(graded_class, learner):
+    row = graded_class["status"][learner]
+    assert (row["status"], row["score"]) == ("graded", "8"), row
+
+
+@pytest.mark.parametrize(("learner", "reason"), [
+    ("hv_json", "không phải notebook"),
+    ("hv_rong", "không phải notebook"),
+    ("hv_delete_test_cell", "thiếu ô"),
+    ("hv_strip_test_metadata", "bài kiểm tra bị sửa"),
+    ("hv_edit_test_cell", "bài kiểm tra bị sửa"),
+    ("hv_change_cell_type", "bài kiểm tra bị sửa"),
+    ("hv_infinite_loop", "quá thời gian"),
+    ("hv_kernel_exit", "kernel dừng đột ngột"),
+    ("hv_memory_bomb", "vượt giới hạn bộ nhớ"),
+])
+def test_broken_submission_fails_with_its_reason_and_zero(graded_class, learner, reason):
+    row = graded_class["status"][learner]
+    assert row["status"] == "failed" and row["reason"].startswith(reason), row
+    assert row["score"] == "0"
+
+
+def test_huge_print_is_capped_in_the_graded_notebook(graded_class):
+    row = graded_class["status"]["hv_huge_print"]
+    assert "đầu ra quá dài" in row["reason"]
+    graded = graded_class["course"] / "autograded" / "hv_huge_print" / TINY_NAME / NB
+    assert graded.stat().st_size < 1_000_000
+
+
+def test_learners_with_unusable_files_are_missing_and_named_in_collect_notes(graded_class):
+    notes = graded_class["notes"]
+    assert graded_class["status"]["hv_saiten"]["status"] == "missing"
+    assert graded_class["status"]["hv_vang"]["status"] == "missing"
+    assert any("nguoi_la" in n.message and "không có trong danh sách" in n.message for n in notes)
+    assert any("hv_saiten" in n.origin and "tên tệp" in n.message for n in notes)
+    assert sum("không an toàn" in n.message for n in notes) == 3
+
+
+def test_zip_slip_writes_nothing_outside_the_course(graded_class):
+    root = graded_class["root"]
+    assert not (root.parent / f"hv_vang_{NB}").exists()
+    assert not list(root.parent.glob("escape.ipynb")) and not list(root.glob("escape.ipynb"))
+    assert not Path("/tmp/absolute_escape.ipynb").exists()
+    assert not (graded_class["course"] / "submitted" / "hv_vang").exists()
+
+
+def test_gradebook_holds_the_same_scores_as_status_csv(graded_class):
+    from nbgrader.api import Gradebook
+
+    course = graded_class["course"]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "ailab") as gb:
+        for learner in ("hv_tot", "hv_kernel_exit"):
+            submission = gb.find_submission(TINY_NAME, learner)
+            assert f"{submission.score:g}" == graded_class["status"][learner]["score"]
+
+
+def test_graded_notebook_of_a_good_learner_has_hidden_tests_restored(graded_class):
+    graded = graded_class["course"] / "autograded" / "hv_tot" / TINY_NAME / NB
+    sources = "".join(c.source for c in nbformat.read(graded, as_version=4).cells)
+    assert "BEGIN HIDDEN TESTS" in sources
+
+
+def test_whole_notebook_wall_limit_stops_a_slow_but_not_stuck_submission(graded_class, tmp_path):
+    from autograder.course.grading import Job, grade_submission, load_config
+
+    course = graded_class["course"]
+    slow = json.loads((course / "release" / TINY_NAME / NB).read_text(encoding="utf-8"))
+    for cell in slow["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("solution") and cell["cell_type"] == "code":
+            cell["source"] = "import time\ntime.sleep(3)"  # each cell within the 5 s cell limit
+    folder = tmp_path / "hv_cham"
+    folder.mkdir()
+    (folder / NB).write_text(json.dumps(slow), encoding="utf-8")
+    job = Job("hv_tot", TINY_NAME, (NB,), str(folder), str(course / "source" / TINY_NAME),
+              f"sqlite:///{course / 'gradebook.db'}", json.loads(json.dumps(load_config(course))), 5)
+    outcome = grade_submission(job)
+    assert (outcome.status, outcome.reason) == ("failed", "quá thời gian (cả bài chạy quá lâu)")
+
+
+def test_worker_pipeline_is_nbgrader_config_minus_gradebook_writers(graded_class):
+    from autograder.course.grading import load_config, parent_pipeline, worker_pipeline
+
+    config = load_config(graded_class["course"])
+    sanitize, execute = worker_pipeline(config)
+    assert [p.__name__ for p in sanitize][:2] == ["NormalizeUnicode", "ClearOutput"]
+    assert "LimitedExecute" in [p.__name__ for p in execute] and "CapOutputSize" in [p.__name__ for p in execute]
+    assert [p.__name__ for p in parent_pipeline(config)] == ["SaveAutoGrades", "AssignLatePenalties"]

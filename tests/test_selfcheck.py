@@ -1,0 +1,96 @@
+"""Self-check: visible tests only, per-part Đạt / Chưa đạt in Vietnamese."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+from bad_submissions import TINY_NAME, make_tiny_exercise, tiny_notebook
+
+from ailab.cli import main as ailab_main
+from ailab.selfcheck import (
+    NOT_DONE,
+    format_results,
+    run_self_check,
+    self_check_button,
+    visible_tests_notebook,
+)
+from autograder.course.hidden import has_hidden_tests, strip_hidden_tests
+
+
+def test_strip_hidden_tests_keeps_visible_asserts_only():
+    source = 'assert a == 1, "sai"\n### BEGIN HIDDEN TESTS\nassert b == 2\n### END HIDDEN TESTS\nprint("ok")'
+    assert strip_hidden_tests(source) == 'assert a == 1, "sai"\nprint("ok")'
+    assert has_hidden_tests(source) and not has_hidden_tests(strip_hidden_tests(source))
+
+
+def test_unterminated_hidden_block_hides_everything_after_it():
+    assert strip_hidden_tests("x = 1\n### BEGIN HIDDEN TESTS\nassert secret") == "x = 1"
+
+
+def test_prepared_notebook_has_no_hidden_test_and_no_self_check_cell():
+    nb = tiny_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell('from ailab.selfcheck import self_check_button\nself_check_button("x")'))
+    prepared = visible_tests_notebook(nb)
+    text = "".join(c.source for c in prepared.cells)
+    assert "HIDDEN" not in text and "Ủy ban nhân dân" in text  # the solution stays, the hidden assert goes
+    assert "self_check_button" not in text
+    assert len(prepared.cells) == len(nb.cells) - 1
+
+
+@pytest.fixture(scope="module")
+def exercise(tmp_path_factory):
+    return make_tiny_exercise(tmp_path_factory.mktemp("tu_kiem_tra"))
+
+
+def test_solved_notebook_passes_every_part(exercise):
+    results = run_self_check(exercise / f"{TINY_NAME}.ipynb")
+    assert [r.grade_id for r in results] == ["test_co_quan", "test_cong", "test_so_dong", "test_ket_qua"]
+    assert all(r.passed for r in results), format_results(results)
+
+
+def test_wrong_answer_shows_the_visible_message_not_the_hidden_one(exercise, tmp_path):
+    nb = json.loads((exercise / f"{TINY_NAME}.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][1]["source"] = 'co_quan = "UBND"'  # passes the visible test, fails only the hidden one
+    nb["cells"][3]["source"] = "def cong(a, b):\n    return a - b"
+    nb["cells"][7]["source"] = "ket_qua = []\nraise NotImplementedError()"
+    path = exercise / "sai.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    results = {r.grade_id: r for r in run_self_check(path)}
+    assert results["test_co_quan"].passed  # hidden test not run
+    assert not results["test_cong"].passed and results["test_cong"].message == "cong(1, 2) phải bằng 3."
+    assert results["test_ket_qua"].message == "ket_qua phải là [0, 2, 4]."
+    assert "Chưa đạt" in format_results(list(results.values()))
+
+
+def test_blank_answer_is_reported_as_not_done(exercise):
+    nb = json.loads((exercise / f"{TINY_NAME}.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][3]["source"] = "# VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY\nraise NotImplementedError()"
+    path = exercise / "trong.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    results = {r.grade_id: r for r in run_self_check(path)}
+    assert results["test_cong"].message == NOT_DONE
+
+
+def test_check_command_exit_code_says_whether_all_parts_pass(exercise, capsys):
+    assert ailab_main(["check", str(exercise / f"{TINY_NAME}.ipynb")]) == 0
+    assert "Đạt 4/4" in capsys.readouterr().out
+    assert ailab_main(["check", str(exercise / "khong_co.ipynb")]) == 2
+
+
+def test_button_tells_the_learner_to_save_first():
+    box = self_check_button("bai.ipynb")
+    assert "lưu" in box.children[0].value.lower()
+    assert box.children[1].description == "Tự kiểm tra bài làm"
+
+
+def test_button_click_inside_a_running_kernel_shows_results(exercise):
+    from nbclient import NotebookClient
+
+    code = (f"from ailab.selfcheck import self_check_button\nbox = self_check_button({TINY_NAME + '.ipynb'!r})\n"
+            "box.children[1].click()\nprint(box.children[2].value)")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(exercise)}}).execute()
+    printed = "".join(o.get("text", "") for o in nb.cells[0].outputs)
+    assert printed.count(">Đạt<") == 4 and "Chưa đạt" not in printed
