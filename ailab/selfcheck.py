@@ -13,10 +13,12 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from autograder.course.hidden import strip_hidden_tests
+
+if TYPE_CHECKING:  # nbformat is slow to import; the CLI must start fast
+    from nbformat import NotebookNode
 
 CHECK_TIMEOUT = 60
 HELP_TEXT = ("Bấm để chạy các bài kiểm tra công khai trên bản notebook ĐÃ LƯU. "
@@ -44,7 +46,7 @@ def _is_test(cell) -> bool:
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
-def visible_tests_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def visible_tests_notebook(nb: NotebookNode) -> NotebookNode:
     """A copy to execute: hidden test blocks removed, outputs cleared, the self-check cell itself left out."""
     prepared = copy.deepcopy(nb)
     prepared.cells = [c for c in prepared.cells if not (c.cell_type == "code" and "self_check_button" in c.source)]
@@ -68,7 +70,7 @@ def _message(output: dict) -> str:
     return f"Lỗi {name}: {value}" if value else f"Lỗi {name}"
 
 
-def results_from_executed(nb: nbformat.NotebookNode) -> list[PartResult]:
+def results_from_executed(nb: NotebookNode) -> list[PartResult]:
     """Per test cell: passed when it raised nothing."""
     results = []
     for cell in nb.cells:
@@ -83,6 +85,7 @@ def results_from_executed(nb: nbformat.NotebookNode) -> list[PartResult]:
 
 def run_self_check(notebook_path: str | Path, timeout: int = CHECK_TIMEOUT) -> list[PartResult]:
     """Execute the saved notebook's code with visible tests only; return one result per graded part."""
+    import nbformat
     from nbclient import NotebookClient
 
     from autograder.course.preprocessors import LimitedKernelManager
@@ -149,6 +152,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not path.exists() or path.suffix != ".ipynb":
         print(f"Không tìm thấy notebook {path}", file=sys.stderr)
         return 2
+    import nbformat
+
     try:
         results = run_self_check(path, timeout=args.timeout)
     except (nbformat.reader.NotJSONError, ValueError) as error:

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from autograder.course.errors import CourseError
 from autograder.course.roster import RosterError
 from autograder.course.settings import repo_exercises_dir
-from autograder.course.workspace import CourseError
 
 
 def register(sub) -> None:

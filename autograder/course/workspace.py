@@ -11,6 +11,7 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config.loader import PyFileConfigLoader
 
+from autograder.course.errors import CourseError
 from autograder.course.roster import Learner, read_roster, split_name, write_roster
 from autograder.course.settings import (
     ROSTER_FILE,
@@ -23,10 +24,6 @@ from autograder.course.settings import (
 )
 
 IGNORED = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.pyc", ".DS_Store")
-
-
-class CourseError(RuntimeError):
-    """A problem the trainer must fix; the message is Vietnamese."""
 
 
 def init_course(course_dir: Path, exercises_dir: Path, roster_path: Path | None = None) -> list[str]:
