@@ -44,9 +44,10 @@ def test_exercise_is_self_contained(slug):
     notebook = folder / f"{slug}.ipynb"
     assert notebook.exists(), f"missing exercise {notebook}"
     code = "\n".join(source(c) for c in cells(notebook))
-    assert not re.search(r"\.\./|/work/|shared/|datasets/", code), "the notebook reads outside its folder"
-    for name in re.findall(r"[\"']([\w./-]+\.(?:csv|txt|md|docx|json|xlsx))[\"']", code):
-        assert (folder / name).exists(), f"{slug} reads {name}, which is not in the assignment folder"
+    # Reading only what the folder holds is proven by test_exercises_e2e, which grades the notebook in a
+    # course that has nothing but this folder; here: no path that points outside it.
+    assert not re.search(r"\.\./|/work/|shared/|datasets/|[\"']/(?:home|root|tmp)/", code), \
+        "the notebook reads outside its folder"
 
 
 @pytest.mark.parametrize("slug", MANDATORY)
