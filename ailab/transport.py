@@ -85,7 +85,9 @@ class CacheTransport(httpx2.BaseTransport):
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         if self.mode == "off" or not _is_chat(request):
-            return self.inner.handle_request(request) if self.mode in ("off", "record") else self.offline.handle_request(request)
+            # /models and other calls: replay and auto never touch the network
+            target = self.inner if self.mode in ("off", "record") else self.offline
+            return target.handle_request(request)
         payload = _payload(request)
         if payload is None:
             return _error(400, "Yêu cầu không phải JSON hợp lệ.", request)
