@@ -24,25 +24,35 @@ def _font_of(text: str, ascii_font: str | None, hansi_font: str | None) -> list[
     return fonts
 
 
-def _grouped(found: dict[str, list[Para]]) -> list[tuple[str, Para, int]]:
-    return [(value, paras[0], len(paras)) for value, paras in found.items()]
-
-
-def check_font_family(model: Model, parts: Parts) -> list[Finding]:
-    """``font.family``: every visible run is Times New Roman (legacy TCVN3/VNI fonts named as such)."""
+def _bad_values(model: Model, bad_of_piece) -> list[tuple[str, Para, int]]:
+    """(bad value, first paragraph with it, how many paragraphs) over every visible run of the document."""
     found: dict[str, list[Para]] = {}
     for para in model.paras:
         bad = set()
         for piece in para.pieces:
-            if not piece.text.strip():
-                continue
-            for font in _font_of(piece.text, piece.props.font_ascii, piece.props.font_hansi):
-                if not font.strip().casefold().startswith(TIMES):
-                    bad.add(font.strip())
-        for font in sorted(bad):
-            found.setdefault(font, []).append(para)
+            if piece.text.strip():
+                bad.update(bad_of_piece(piece))
+        for value in sorted(bad):
+            found.setdefault(value, []).append(para)
+    return [(value, paras[0], len(paras)) for value, paras in found.items()]
+
+
+def _fonts_not_times(piece) -> list[str]:
+    fonts = _font_of(piece.text, piece.props.font_ascii, piece.props.font_hansi)
+    return [f.strip() for f in fonts if not f.strip().casefold().startswith(TIMES)]
+
+
+def _colour_not_black(piece) -> list[str]:
+    props = piece.props
+    if (props.theme_color and props.theme_color in BLACK_THEME) or props.color.casefold() in BLACK:
+        return []
+    return [props.color.upper()]
+
+
+def check_font_family(model: Model, parts: Parts) -> list[Finding]:
+    """``font.family``: every visible run is Times New Roman (legacy TCVN3/VNI fonts named as such)."""
     findings = []
-    for font, para, count in _grouped(found):
+    for font, para, count in _bad_values(model, _fonts_not_times):
         legacy = font.casefold().startswith(LEGACY_PREFIXES)
         extra = " (phông cũ TCVN3/VNI, không phải Unicode)" if legacy else ""
         findings.append(finding(
@@ -53,21 +63,8 @@ def check_font_family(model: Model, parts: Parts) -> list[Finding]:
 
 def check_font_color(model: Model, parts: Parts) -> list[Finding]:
     """``font.color``: text is black or automatic."""
-    found: dict[str, list[Para]] = {}
-    for para in model.paras:
-        bad = set()
-        for piece in para.pieces:
-            if not piece.text.strip():
-                continue
-            props = piece.props
-            if props.theme_color and props.theme_color in BLACK_THEME:
-                continue
-            if props.color.casefold() not in BLACK:
-                bad.add(props.color.upper())
-        for colour in sorted(bad):
-            found.setdefault(colour, []).append(para)
     return [finding("font.color", f"Chữ màu #{colour} ở {count} đoạn; Nghị định 30 quy định chữ màu đen",
-                    para.where()) for colour, para, count in _grouped(found)]
+                    para.where()) for colour, para, count in _bad_values(model, _colour_not_black)]
 
 
 def check_nfc(model: Model, parts: Parts) -> list[Finding]:
