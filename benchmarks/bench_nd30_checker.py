@@ -59,7 +59,7 @@ def main() -> None:
     total = len(paths) * args.rounds
     print(f"{total} văn bản trong {elapsed:.2f} s: {total / elapsed:.0f} văn bản/giây "
           f"({1000 * elapsed / total:.1f} ms mỗi văn bản; theo thời gian CPU: {total / cpu:.0f} văn bản/giây)")
-    decree = ROOT.parent / "shared" / "nd30" / "official" / "30_2020_ND_CP.docx"
+    decree = ROOT / "tests" / "data" / "nd30_official" / "30_2020_ND_CP.docx"
     if decree.exists():
         start = time.perf_counter()
         for _ in range(10):

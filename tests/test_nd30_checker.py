@@ -19,7 +19,7 @@ import nd30_fixtures as fx  # noqa: E402
 
 from autograder.nd30 import ERROR, RULES, WARNING, check_document, check_docx  # noqa: E402
 
-RULES_MD = Path(__file__).resolve().parents[1].parent / "shared" / "nd30" / "RULES.md"
+RULES_MD = Path(__file__).resolve().parents[1] / "docs" / "nd30" / "RULES.md"
 
 
 def _runs(document, start):

@@ -1,4 +1,4 @@
-"""The checker on the real official files (shared/nd30/official, beside the repo)."""
+"""The checker on the real official files (tests/data/nd30_official; sources in docs/nd30/REFERENCE.md)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from autograder.nd30 import ERROR, WARNING, Report, check_docx
 
-OFFICIAL = Path(__file__).resolve().parents[1].parent / "shared" / "nd30" / "official"
+OFFICIAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "nd30_official"
 DECREE = OFFICIAL / "30_2020_ND_CP.docx"
 
 

@@ -8,6 +8,8 @@ import sys
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from ailab import curriculum
+
 SETTINGS_FILE = "ailab_course.json"
 ROSTER_FILE = "roster.csv"
 COURSE_ID = "ailab"
@@ -18,9 +20,9 @@ class CourseSettings:
     """What a trainer may change per course; written to ``ailab_course.json`` by ``course init``."""
 
     course_id: str = COURSE_ID
-    mandatory: list[str] = field(default_factory=lambda: ["01", "02", "03", "04", "05"])
-    electives_required: int = 5
-    pass_ratio: float = 0.5
+    mandatory: list[str] = field(default_factory=lambda: [m.code for m in curriculum.modules() if m.mandatory])
+    electives_required: int = field(default_factory=lambda: curriculum.completion().electives)
+    pass_ratio: float = field(default_factory=lambda: curriculum.completion().pass_ratio)
     cell_timeout: int = 60
     notebook_timeout: int = 600
     memory_limit_mb: int = 2048

@@ -1,4 +1,4 @@
-"""Checker for administrative documents under Nghị định 30/2020/NĐ-CP (rule ids: shared/nd30/RULES.md).
+"""Checker for administrative documents under Nghị định 30/2020/NĐ-CP (rule ids: docs/nd30/RULES.md).
 
 >>> from autograder.nd30 import check_docx
 >>> report = check_docx("ke_hoach.docx")          # doctest: +SKIP

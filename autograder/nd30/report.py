@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 ERROR = "error"
 WARNING = "warning"
 
-# Rule ids of /work/shared/nd30/RULES.md with their severity and a short Vietnamese name.
+# Rule ids of docs/nd30/RULES.md with their severity and a short Vietnamese name.
 RULES: dict[str, tuple[str, str]] = {
     "page.a4": (ERROR, "Khổ giấy A4, hướng dọc"),
     "page.margin.top": (ERROR, "Lề trên 20–25 mm"),
