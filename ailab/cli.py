@@ -1,21 +1,24 @@
-"""The ``ailab`` command line: lab, serve, doctor, check, course."""
+"""The ``ailab`` command line: lab, serve, doctor, check, course, …
+
+Each feature registers its own sub-commands through the ``ailab.commands`` entry-point group in
+pyproject.toml, so the learner library never imports the trainer package by name. A feature that fails
+to load is a bug and surfaces as one.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from importlib.metadata import entry_points
+
+COMMAND_GROUP = "ailab.commands"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ailab", description="Phòng thực hành AI cho cán bộ cấp xã")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
-    # Each feature registers its own sub-commands; a missing feature leaves the rest usable.
-    for module_name in ("ailab.cli_core", "ailab.selfcheck", "autograder.course.cli"):
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ImportError:
-            continue
-        module.register(sub)
+    for entry in sorted(entry_points(group=COMMAND_GROUP), key=lambda e: e.name):
+        entry.load()(sub)
     return parser
 
 
