@@ -4,7 +4,7 @@
     python datasets/02_soan_thao_van_ban/generate.py --out DIR  # somewhere else (tests)
 
 The document is first written correctly by ailab.vanban, then five errors are planted with python-docx;
-the list is printed and must match autograder.m02_van_ban.PLANTED_RULES (README.md describes them).
+the list is printed and must match autograder.modules.m02_soan_thao_van_ban.PLANTED_RULES (README.md describes them).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import random
 import unicodedata
 from pathlib import Path
 
-from autograder.numbers import format_vi, unsupported_numbers
+from autograder.checks.numbers import format_vi, unsupported_numbers
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE_DIR = ROOT / "exercises" / "03_tom_tat_bao_cao"

@@ -1,4 +1,4 @@
-"""Module 02 grading (autograder.m02_van_ban) and the broken-công-văn dataset."""
+"""Module 02 grading (autograder.modules.m02_soan_thao_van_ban) and the broken-công-văn dataset."""
 
 import importlib.util
 from pathlib import Path
@@ -10,7 +10,7 @@ from docx.shared import Mm
 
 from ailab.vanban import sample, write_docx
 from ailab.vanban.repair import ALIGNMENTS, body_paragraphs_of, replace_text
-from autograder.m02_van_ban import (
+from autograder.modules.m02_soan_thao_van_ban import (
     PLANTED_RULES,
     Result,
     document_paragraphs,
@@ -26,7 +26,7 @@ from autograder.m02_van_ban import (
 )
 from autograder.nd30.report import Finding
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "exercises" / "02_soan_thao_van_ban" / "cong_van_loi.docx"
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.masking import LABELS, MaskingCase, grade_masking
+from autograder.checks.masking import LABELS, MaskingCase, grade_masking
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = ROOT / "exercises" / "05_an_toan_thong_tin"
 DATASET = ROOT / "datasets" / "05_an_toan_thong_tin"
 

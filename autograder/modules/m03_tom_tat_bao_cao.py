@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from autograder.numbers import extract_numbers, number_supported, unsupported_numbers
+from autograder.checks.numbers import extract_numbers, number_supported, unsupported_numbers
 
 __all__ = [
     "REPORT_03_FACTS",

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from autograder.prompt_check import (
+from autograder.checks.prompt import (
     EMPTY_HINT,
     NO_DIACRITICS_HINT,
     PART_LABELS,

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.invented_claims import check_claims_format, grade_invented_claims, numbered_sentences
-from autograder.numbers import unsupported_numbers
+from autograder.checks.claims import check_claims_format, grade_invented_claims, numbered_sentences
+from autograder.checks.numbers import unsupported_numbers
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = ROOT / "exercises" / "01_lam_quen"
 DATASET = ROOT / "datasets" / "01_lam_quen"
 

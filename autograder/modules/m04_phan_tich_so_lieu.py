@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from autograder.numbers import extract_numbers, unsupported_numbers
+from autograder.checks.numbers import extract_numbers, unsupported_numbers
 
 __all__ = [
     "DATE_COLUMNS",

@@ -1,4 +1,4 @@
-"""Module 03 grading functions (autograder/summary_check.py) and the shipped report/AI summary."""
+"""Module 03 grading functions (autograder/modules/m03_tom_tat_bao_cao.py) and the shipped report/AI summary."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from autograder.numbers import unsupported_numbers
-from autograder.summary_check import (
+from autograder.checks.numbers import unsupported_numbers
+from autograder.modules.m03_tom_tat_bao_cao import (
     KeyFact,
     check_error_sentences,
     check_figures_table,
@@ -24,7 +24,7 @@ from autograder.summary_check import (
     word_count,
 )
 
-EXERCISE = Path(__file__).resolve().parents[1] / "exercises" / "03_tom_tat_bao_cao"
+EXERCISE = Path(__file__).resolve().parents[2] / "exercises" / "03_tom_tat_bao_cao"
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Number extraction and provenance (autograder/numbers.py): Vietnamese formats, tolerance, sources."""
+"""Number extraction and provenance (autograder/checks/numbers.py): Vietnamese formats, tolerance, sources."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from autograder.numbers import (
+from autograder.checks.numbers import (
     Number,
     extract_numbers,
     format_vi,

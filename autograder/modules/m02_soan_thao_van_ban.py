@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.numbers import unsupported_numbers
+from autograder.checks.numbers import unsupported_numbers
 
 # Rule groups of nd30/RULES.md; each group earns an equal share of the layout points.
 RULE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -1,4 +1,4 @@
-"""Module 04 grading functions (autograder/data_check.py) and the shipped CSV of hồ sơ TTHC."""
+"""Module 04 grading functions (autograder/modules/m04_phan_tich_so_lieu.py) and the shipped CSV of hồ sơ TTHC."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from autograder.data_check import (  # noqa: E402
+from autograder.modules.m04_phan_tich_so_lieu import (  # noqa: E402
     check_chart,
     check_narrative,
     check_rate,
@@ -27,7 +27,7 @@ from autograder.data_check import (  # noqa: E402
     online_rate_by,
 )
 
-CSV = Path(__file__).resolve().parents[1] / "exercises" / "04_phan_tich_so_lieu" / "ho_so_tthc.csv"
+CSV = Path(__file__).resolve().parents[2] / "exercises" / "04_phan_tich_so_lieu" / "ho_so_tthc.csv"
 
 
 def _tiny() -> pd.DataFrame:

@@ -8,10 +8,15 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.choices import check_choices_format, grade_choices
-from autograder.scam_check import check_scam_format, grade_scam_labels, grade_scam_signs, normalise_label
+from autograder.checks.choices import check_choices_format, grade_choices
+from autograder.checks.scam_signs import (
+    check_scam_format,
+    grade_scam_labels,
+    grade_scam_signs,
+    normalise_label,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = ROOT / "exercises" / "05_an_toan_thong_tin"
 KEY_FILE = ROOT / "datasets" / "05_an_toan_thong_tin" / "dap_an_tin_nhan.csv"
 
