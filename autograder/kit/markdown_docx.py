@@ -9,13 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import mistune
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
 
 from ailab.text import nfc
 from autograder.kit.handouts import a4_document
 
 _PARSE = mistune.create_markdown(renderer=None, plugins=["table"])
 HEADING_SIZES = {1: 16, 2: 14, 3: 13}
+NARROW_CHARS = 6
+NARROW_WIDTH = Mm(15)
 BODY_SIZE = 12
 
 
@@ -68,13 +70,31 @@ def _table(document, node) -> None:
     rows = [head["children"]] + [row["children"] for row in body["children"]]
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
+    table.autofit = False
     for r, cells in enumerate(rows):
         for c, cell in enumerate(cells):
             paragraph = table.cell(r, c).paragraphs[0]
             _add_inline(paragraph, cell["children"], bold=r == 0)
             for run in paragraph.runs:
                 run.font.size = Pt(BODY_SIZE - 1)
+    widths = _column_widths(table, document.sections[0])
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice reads
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
     document.add_paragraph()
+
+
+def _column_widths(table, section) -> list[Length]:
+    """Short columns (times, minutes) get a fixed narrow width; the others share the rest by text length."""
+    available = section.page_width - section.left_margin - section.right_margin
+    longest = [max(len(cell.text) for cell in column.cells) for column in table.columns]
+    narrow = [length <= NARROW_CHARS for length in longest]
+    rest = available - NARROW_WIDTH * sum(narrow)
+    weights = [min(40, max(10, length)) for length, small in zip(longest, narrow, strict=True) if not small]
+    shares = iter(Length(int(rest * weight / sum(weights))) for weight in weights)
+    return [NARROW_WIDTH if small else next(shares) for small in narrow]
 
 
 def markdown_document(text: str):
