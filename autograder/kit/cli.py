@@ -8,7 +8,7 @@ from pathlib import Path
 
 from autograder.kit.build import build_kit
 from autograder.kit.feedback import FeedbackError, parse_responses, summarise, summary_text
-from autograder.kit.pretest import AnswerError, gain, gain_table, read_answers
+from autograder.kit.pretest import AnswerError, gain, gain_table, read_answers, write_gain_xlsx
 
 
 def register(sub) -> None:
@@ -25,6 +25,7 @@ def register(sub) -> None:
     progress = commands.add_parser("tien-bo", help="Tiến bộ giữa bài kiểm tra đầu vào và cuối khóa")
     progress.add_argument("truoc", type=Path, help="tệp câu trả lời đầu vào (JSON hoặc từng dòng)")
     progress.add_argument("sau", type=Path, help="tệp câu trả lời cuối khóa")
+    progress.add_argument("--xlsx", type=Path, help="ghi thêm bảng tính Excel (học viên, năng lực)")
     progress.set_defaults(handler=cmd_progress)
 
     feedback = commands.add_parser("gop-y", help="Tổng hợp phiếu góp ý của học viên")
@@ -45,10 +46,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_progress(args: argparse.Namespace) -> int:
     """Print each learner's and the class's gain."""
     try:
-        print(gain_table(gain(read_answers(args.truoc), read_answers(args.sau))))
+        result = gain(read_answers(args.truoc), read_answers(args.sau))
     except AnswerError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return 2
+    print(gain_table(result))
+    if args.xlsx:
+        print(f"Đã ghi bảng tính “{write_gain_xlsx(result, args.xlsx)}”.")
     return 0
 
 

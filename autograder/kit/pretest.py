@@ -165,3 +165,24 @@ def gain_table(result: Gain, forms: dict[str, list[Question]] | None = None) -> 
     if result.missing:
         lines.append("Chỉ làm một lần, không tính: " + ", ".join(result.missing))
     return "\n".join(lines)
+
+
+def write_gain_xlsx(result: Gain, path: Path, forms: dict[str, list[Question]] | None = None) -> Path:
+    """The gain as a spreadsheet: one sheet per learner, one per competency (Vietnamese headers)."""
+    import pandas as pd
+
+    forms = forms or load_forms()
+    names = {q.competency: q.name for q in forms[FORMS[0]]}
+    learners = pd.DataFrame([(learner, before, after, after - before)
+                             for learner, (before, after) in result.learners.items()],
+                            columns=["Mã học viên", "Đúng trước (/10)", "Đúng sau (/10)", "Tiến bộ"])
+    competencies = pd.DataFrame([(names[cid], round(before * 100, 1), round(after * 100, 1),
+                                  result.competency_gain(cid))
+                                 for cid, (before, after) in result.competencies.items()],
+                                columns=["Năng lực", "Tỷ lệ đúng trước (%)", "Tỷ lệ đúng sau (%)",
+                                         "Tiến bộ (điểm phần trăm)"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(path) as writer:
+        learners.to_excel(writer, sheet_name="Học viên", index=False)
+        competencies.to_excel(writer, sheet_name="Năng lực", index=False)
+    return path

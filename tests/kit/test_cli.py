@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ailab.cli import main
 from autograder.kit.handouts import HANDOUTS
 from autograder.kit.pretest import load_forms
@@ -32,9 +34,13 @@ def test_progress_prints_the_gain_and_explains_a_bad_file(tmp_path, capsys):
     key_b = "".join(q.answer for q in load_forms()["B"])
     (tmp_path / "truoc.txt").write_text("HV01 A aaaaaaaaaa\n", encoding="utf-8")
     (tmp_path / "sau.txt").write_text(f"HV01 B {key_b}\n", encoding="utf-8")
-    assert main(["kit", "tien-bo", str(tmp_path / "truoc.txt"), str(tmp_path / "sau.txt")]) == 0
+    assert main(["kit", "tien-bo", str(tmp_path / "truoc.txt"), str(tmp_path / "sau.txt"),
+                 "--xlsx", str(tmp_path / "tien_bo.xlsx")]) == 0
     correct_before = sum(letter == "a" for letter in key_a)
     assert f"HV01: {correct_before} → 10" in capsys.readouterr().out
+    sheet = pd.read_excel(tmp_path / "tien_bo.xlsx", sheet_name="Học viên")
+    assert sheet.to_dict("records") == [{"Mã học viên": "HV01", "Đúng trước (/10)": correct_before,
+                                         "Đúng sau (/10)": 10, "Tiến bộ": 10 - correct_before}]
     assert main(["kit", "tien-bo", str(tmp_path / "khong_co.txt"), str(tmp_path / "sau.txt")]) == 2
     assert "Không tìm thấy" in capsys.readouterr().err
 
