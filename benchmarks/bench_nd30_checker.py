@@ -16,7 +16,7 @@ from pathlib import Path
 from docx.shared import Mm, Pt
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "nd30"))
 
 import nd30_fixtures as fx  # noqa: E402
 

@@ -62,6 +62,6 @@ def test_tests_that_read_reference_files_pass_in_the_clone(clone):
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-x",
          "-k", "not test_tests_that_read_reference_files_pass_in_the_clone",
-         "tests/test_curriculum.py", "tests/test_nd30_official.py", "tests/test_nd30_checker.py"],
+         "tests/test_curriculum.py", "tests/nd30/test_nd30_official.py", "tests/nd30/test_nd30_checker.py"],
         cwd=clone, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

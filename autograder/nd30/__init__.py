@@ -6,7 +6,7 @@
 """
 
 from autograder.nd30.checker import CHECKS, check_document, check_docx
-from autograder.nd30.reader import DocumentReadError
+from autograder.nd30.model import DocumentReadError
 from autograder.nd30.report import ERROR, RULES, WARNING, Finding, Report
 
 __all__ = ["CHECKS", "ERROR", "RULES", "WARNING", "DocumentReadError", "Finding", "Report", "check_document",

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from autograder.nd30 import checks_body, checks_header, checks_page, checks_signature, checks_text
+from autograder.nd30.model import Model
 from autograder.nd30.parts import Parts, find_parts
-from autograder.nd30.reader import Model, from_document, read_docx
+from autograder.nd30.reader import from_document, read_docx
 from autograder.nd30.report import Finding, Report
 
 Check = Callable[[Model, Parts], list[Finding]]

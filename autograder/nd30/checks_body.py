@@ -8,10 +8,11 @@ Word's ``contextualSpacing`` (no space between paragraphs of the same style) tak
 
 from __future__ import annotations
 
+from autograder.nd30.model import Model, Para
 from autograder.nd30.parts import Parts
-from autograder.nd30.reader import Model, Para
+from autograder.nd30.pieces import sizes, visible
 from autograder.nd30.report import WARNING, Finding, finding
-from autograder.nd30.wording import align_name, number, pt, sizes, sizes_text, visible
+from autograder.nd30.wording import align_name, number, pt, sizes_text
 
 INDENTS_TWIPS = (567, 720)  # 1 cm and 1.27 cm
 INDENT_TOLERANCE = 29  # 0.05 cm in twips (28.3), rounded up to whole twips

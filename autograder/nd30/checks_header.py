@@ -10,35 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from autograder.nd30.parts import (
-    CONG_VAN,
-    QH_KEY,
-    TYPE_CODES,
-    Line,
-    Parts,
-    fold_tones,
-    folded_key,
-    is_line_only,
-)
-from autograder.nd30.reader import Model, Para, Piece
+from autograder.nd30.lengths import mm
+from autograder.nd30.lines import Line, is_line_only
+from autograder.nd30.matching import collapse, folded_key, folded_words
+from autograder.nd30.model import Model, Para, Piece
+from autograder.nd30.parts import Parts
+from autograder.nd30.pieces import all_bold, all_italic, any_bold, any_italic, is_upper, visible
 from autograder.nd30.report import WARNING, Finding, finding
-from autograder.nd30.wording import (
-    align_name,
-    all_bold,
-    all_italic,
-    any_bold,
-    any_italic,
-    collapse,
-    is_upper,
-    mm,
-    quote,
-    size_problem,
-    size_range,
-    visible,
-)
+from autograder.nd30.vocabulary import CONG_VAN, QH_KEY, QUOC_HIEU, TIEU_NGU, TYPE_CODES
+from autograder.nd30.wording import align_name, quote, size_problem, size_range
 
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-QUOC_HIEU = "cộng hòa xã hội chủ nghĩa việt nam"
+QUOC_HIEU_WORDS = folded_words(QUOC_HIEU)
 SO_RE = re.compile(r"^Số: ?(0[1-9]|[1-9][0-9]+|\s*)/[A-ZĐ][A-Za-zĐđ0-9&]*(-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)+$")
 DATE_RE = re.compile(
     r"^(?P<place>[^,]+), ngày (?:(?P<d>\d+|[.…]+) )?tháng (?:(?P<m>\d+|[.…]+) )?năm (?P<y>\d{4}|[.…]+)$")
@@ -89,12 +71,12 @@ def format_finding(rule: str, name: str, line_or_para, pieces: list[Piece], low:
 
 
 def check_quoc_hieu_text(model: Model, parts: Parts) -> list[Finding]:
-    """``quoc_hieu.text``: the national name is present and spelt exactly."""
+    """``quoc_hieu.text``: the line is exactly the national name (case, spacing and old-style ``HOÀ`` aside)."""
     line = parts.quoc_hieu
     if line is None:
         return [finding("quoc_hieu.text", "Không tìm thấy Quốc hiệu; Nghị định 30 quy định dòng "
                         "“CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” ở đầu văn bản, bên phải", "Phần đầu văn bản")]
-    if QUOC_HIEU not in fold_tones(collapse(line.text).casefold()):
+    if folded_words(line.text) != QUOC_HIEU_WORDS:
         return [finding("quoc_hieu.text", f"Quốc hiệu viết là “{quote(line.text)}”; Nghị định 30 quy định "
                         "“CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”", line.para.where())]
     return []

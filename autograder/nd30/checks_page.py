@@ -6,11 +6,12 @@ import re
 
 from lxml import etree
 
+from autograder.nd30.lengths import between, mm
+from autograder.nd30.model import Model, Section
 from autograder.nd30.parts import Parts
-from autograder.nd30.reader import Model, Section
 from autograder.nd30.report import WARNING, Finding, finding
 from autograder.nd30.styles import parse_ppr, w
-from autograder.nd30.wording import between, mm, number, pt
+from autograder.nd30.wording import number, pt
 
 A4_MM = (210.0, 297.0)
 MARGINS = {  # rule id -> (attribute, Vietnamese name, low mm, high mm)
@@ -122,14 +123,12 @@ def _estimated_pages(model: Model) -> int:
     return 1 + lines // LINES_PER_PAGE
 
 
-def check_page_number(model: Model, parts: Parts) -> list[Finding]:
-    """``page.number``: Arabic, 13–14 pt, centred in the header, hidden on page 1."""
-    findings: list[Finding] = []
-    sections = model.sections
+def _page_fields(model: Model) -> tuple[list[tuple[etree._Element, str]], bool]:
+    """PAGE fields in the headers (paragraph, instruction) and whether a footer holds one."""
     in_headers: list[tuple[etree._Element, str]] = []
     in_footers = False
     seen: set[str] = set()
-    for section in sections:
+    for section in model.sections:
         for kind, refs in (("header", section.headers), ("footer", section.footers)):
             for rid in refs.values():
                 if rid in seen or rid not in model.parts:
@@ -140,42 +139,62 @@ def check_page_number(model: Model, parts: Parts) -> list[Finding]:
                     in_headers.extend(found)
                 elif found:
                     in_footers = True
+    return in_headers, in_footers
+
+
+def _first_page_findings(model: Model) -> list[Finding]:
+    """A number shown on page 1, and numbering that is not Arabic."""
+    sections = model.sections
+    if not sections:
+        return []
+    findings = []
+    first = sections[0]
+    slot = "first" if first.title_page else "default"
+    shown = [kind for kind in ("header", "footer")
+             if (rid := _effective(sections, kind, 0, slot)) in model.parts and _page_paragraphs(model.parts[rid])]
+    if shown:
+        how = ("chưa chọn “Trang đầu khác” (Different First Page)" if not first.title_page
+               else "đầu trang của trang đầu vẫn có trường số trang")
+        findings.append(finding("page.number", f"Số trang hiện ở trang 1 ({how}); Nghị định 30 quy định "
+                                "không hiển thị số trang ở trang thứ nhất", "Đầu trang (header) trang 1"))
+    if any(s.page_format and s.page_format not in ("decimal",) for s in sections):
+        findings.append(finding("page.number", "Số trang không dùng chữ số Ả Rập; Nghị định 30 quy định "
+                                "số trang bằng chữ số Ả Rập", "Định dạng số trang"))
+    return findings
+
+
+def _field_findings(model: Model, p: etree._Element, instr: str) -> list[Finding]:
+    """Digits, size and alignment of the page number in the header."""
+    findings = []
+    if ROMAN_RE.search(instr):
+        findings.append(finding("page.number", "Số trang dùng chữ số La Mã hoặc chữ cái; Nghị định 30 quy định "
+                                "chữ số Ả Rập", "Đầu trang (header)"))
+    props, para = _field_runs_props(model, p)
+    bad = sorted({r.size for r in props if not 26 <= r.size <= 28})
+    if bad:
+        findings.append(finding("page.number", f"Số trang cỡ {', '.join(pt(s) for s in bad)} pt; "
+                                "Nghị định 30 quy định cỡ 13–14 pt", "Đầu trang (header)"))
+    tab_centred = para.center_tab and any(r.find(w("tab")) is not None for r in p.iter(w("r")))
+    if para.align != "center" and not tab_centred:
+        findings.append(finding("page.number", "Số trang không canh giữa; Nghị định 30 quy định canh giữa "
+                                "theo chiều ngang ở đầu trang", "Đầu trang (header)"))
+    return findings
+
+
+def check_page_number(model: Model, parts: Parts) -> list[Finding]:
+    """``page.number``: Arabic, 13–14 pt, centred in the header, hidden on page 1."""
+    in_headers, in_footers = _page_fields(model)
     if not in_headers and not in_footers:
         if _estimated_pages(model) > 1:
-            findings.append(finding("page.number", "Văn bản dài hơn một trang nhưng không đánh số trang; "
-                                    "Nghị định 30: số trang đặt giữa, phía trên (đầu trang), từ trang 2",
-                                    "Đầu trang (header)", severity=WARNING))
-        return findings
+            return [finding("page.number", "Văn bản dài hơn một trang nhưng không đánh số trang; "
+                            "Nghị định 30: số trang đặt giữa, phía trên (đầu trang), từ trang 2",
+                            "Đầu trang (header)", severity=WARNING)]
+        return []
+    findings: list[Finding] = []
     if in_footers:
         findings.append(finding("page.number", "Số trang đặt ở chân trang; Nghị định 30 quy định đặt canh giữa "
                                 "theo chiều ngang trong phần lề trên (đầu trang)", "Chân trang (footer)"))
-    if sections:
-        first = sections[0]
-        slot = "first" if first.title_page else "default"
-        shown = []
-        for kind in ("header", "footer"):
-            rid = _effective(sections, kind, 0, slot)
-            if rid in model.parts and _page_paragraphs(model.parts[rid]):
-                shown.append(kind)
-        if shown:
-            how = ("chưa chọn “Trang đầu khác” (Different First Page)" if not first.title_page
-                   else "đầu trang của trang đầu vẫn có trường số trang")
-            findings.append(finding("page.number", f"Số trang hiện ở trang 1 ({how}); Nghị định 30 quy định "
-                                    "không hiển thị số trang ở trang thứ nhất", "Đầu trang (header) trang 1"))
-        if any(s.page_format and s.page_format not in ("decimal",) for s in sections):
-            findings.append(finding("page.number", "Số trang không dùng chữ số Ả Rập; Nghị định 30 quy định "
-                                    "số trang bằng chữ số Ả Rập", "Định dạng số trang"))
+    findings.extend(_first_page_findings(model))
     for p, instr in in_headers[:1]:
-        if ROMAN_RE.search(instr):
-            findings.append(finding("page.number", "Số trang dùng chữ số La Mã hoặc chữ cái; Nghị định 30 quy định "
-                                    "chữ số Ả Rập", "Đầu trang (header)"))
-        props, para = _field_runs_props(model, p)
-        bad = sorted({r.size for r in props if not 26 <= r.size <= 28})
-        if bad:
-            findings.append(finding("page.number", f"Số trang cỡ {', '.join(pt(s) for s in bad)} pt; "
-                                    "Nghị định 30 quy định cỡ 13–14 pt", "Đầu trang (header)"))
-        tab_centred = para.center_tab and any(r.find(w("tab")) is not None for r in p.iter(w("r")))
-        if para.align != "center" and not tab_centred:
-            findings.append(finding("page.number", "Số trang không canh giữa; Nghị định 30 quy định canh giữa "
-                                    "theo chiều ngang ở đầu trang", "Đầu trang (header)"))
+        findings.extend(_field_findings(model, p, instr))
     return findings

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from autograder.nd30.checks_header import format_problems
-from autograder.nd30.parts import Line, Parts, line_text
-from autograder.nd30.reader import Model
+from autograder.nd30.lines import Line, line_text
+from autograder.nd30.model import Model
+from autograder.nd30.parts import Parts
 from autograder.nd30.report import Finding, finding
 from autograder.nd30.wording import quote, size_problem
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
-
+from ailab.text import nfc
+from autograder.nd30.model import Model, Para
 from autograder.nd30.parts import Parts
-from autograder.nd30.reader import Model, Para
 from autograder.nd30.report import Finding, finding
 
 TIMES = "times new roman"
@@ -69,7 +68,7 @@ def check_font_color(model: Model, parts: Parts) -> list[Finding]:
 
 def check_nfc(model: Model, parts: Parts) -> list[Finding]:
     """``text.nfc``: text is stored precomposed (NFC)."""
-    bad = [p for p in model.paras if not unicodedata.is_normalized("NFC", p.raw_text)]
+    bad = [p for p in model.paras if nfc(p.raw_text) != p.raw_text]
     if not bad:
         return []
     return [finding("text.nfc", f"{len(bad)} đoạn dùng chữ Việt tổ hợp (Unicode NFD), dễ lỗi khi tìm kiếm, "

@@ -11,7 +11,7 @@ import json
 import sys
 
 from autograder.nd30.checker import check_docx
-from autograder.nd30.reader import DocumentReadError
+from autograder.nd30.model import DocumentReadError
 from autograder.nd30.report import SEVERITY_LABEL, Report
 
 

@@ -1,21 +1,15 @@
-"""Small helpers shared by the checks: text shapes and Vietnamese wording of measurements."""
+"""Vietnamese wording of what the checks measure: numbers, font sizes, alignments, short quotes."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from autograder.nd30.matching import collapse
+from autograder.nd30.model import Piece
+from autograder.nd30.pieces import sizes
 
-from docx.shared import Length, Twips
-
-from autograder.nd30.reader import Piece
-
-TWIPS_PER_MM = 1440 / 25.4
-TOLERANCE_MM = 0.1
-
-
-def mm(twips: int) -> float:
-    """Millimetres of a twips value, via python-docx ``Length``."""
-    return Length(Twips(twips)).mm
+ALIGN_NAMES = {
+    "left": "căn trái", "start": "căn trái", "right": "căn phải", "end": "căn phải", "center": "căn giữa",
+    "both": "căn đều hai bên", "distribute": "căn dàn đều",
+}
 
 
 def number(value: float) -> str:
@@ -33,60 +27,6 @@ def sizes_text(values) -> str:
     """Sizes found, e.g. ``12 pt`` or ``12 pt và 14 pt``."""
     ordered = sorted(set(values))
     return " và ".join(f"{pt(v)} pt" for v in ordered)
-
-
-def between(value_twips: int, low_mm: float, high_mm: float) -> bool:
-    """Whether a length lies in [low, high] mm with the 0.1 mm tolerance."""
-    value = mm(value_twips)
-    return low_mm - TOLERANCE_MM <= value <= high_mm + TOLERANCE_MM
-
-
-def visible(pieces: list[Piece]) -> list[Piece]:
-    """Pieces that show something (not only spaces or tabs)."""
-    return [p for p in pieces if p.text.strip()]
-
-
-def collapse(text: str) -> str:
-    """Whitespace runs to one space, trimmed."""
-    return " ".join(text.split())
-
-
-def letters_key(text: str) -> str:
-    """Lower-case letters only (for loose matching whatever the spacing, dashes or case)."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return "".join(ch for ch in text if ch.isalpha())
-
-
-def is_upper(pieces: list[Piece]) -> bool:
-    """All cased letters are capitals, by the characters or by the caps property."""
-    return all(p.props.caps or p.text == p.text.upper() for p in visible(pieces))
-
-
-def all_bold(pieces: list[Piece]) -> bool:
-    """Every visible piece is bold."""
-    shown = visible(pieces)
-    return bool(shown) and all(p.props.bold for p in shown)
-
-
-def any_bold(pieces: list[Piece]) -> bool:
-    """Some visible piece is bold."""
-    return any(p.props.bold for p in visible(pieces))
-
-
-def any_italic(pieces: list[Piece]) -> bool:
-    """Some visible piece is italic."""
-    return any(p.props.italic for p in visible(pieces))
-
-
-def all_italic(pieces: list[Piece]) -> bool:
-    """Every visible piece is italic."""
-    shown = visible(pieces)
-    return bool(shown) and all(p.props.italic for p in shown)
-
-
-def sizes(pieces: list[Piece]) -> set[int]:
-    """Sizes (half-points) of the visible pieces."""
-    return {p.props.size for p in visible(pieces)}
 
 
 def size_problem(pieces: list[Piece], low_pt: float, high_pt: float) -> str | None:
@@ -109,31 +49,6 @@ def quote(text: str, limit: int = 50) -> str:
     """A short quotation of a text for messages."""
     text = collapse(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def split_lines(pieces: list[Piece], separators: str = "\n") -> list[list[Piece]]:
-    """Split pieces into lines at the given separator characters (line breaks, optionally tabs)."""
-    lines: list[list[Piece]] = [[]]
-    pattern = re.compile("[" + re.escape(separators) + "]")
-    for piece in pieces:
-        parts = pattern.split(piece.text)
-        for number_, part in enumerate(parts):
-            if number_:
-                lines.append([])
-            if part:
-                lines[-1].append(Piece(part, piece.props))
-    return lines
-
-
-def text_of(pieces: list[Piece]) -> str:
-    """Joined text of pieces."""
-    return "".join(p.text for p in pieces)
-
-
-ALIGN_NAMES = {
-    "left": "căn trái", "start": "căn trái", "right": "căn phải", "end": "căn phải", "center": "căn giữa",
-    "both": "căn đều hai bên", "distribute": "căn dàn đều",
-}
 
 
 def align_name(value: str) -> str:

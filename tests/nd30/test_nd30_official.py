@@ -9,7 +9,7 @@ import pytest
 
 from autograder.nd30 import ERROR, WARNING, Report, check_docx
 
-OFFICIAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "nd30_official"
+OFFICIAL = Path(__file__).resolve().parents[2] / "tests" / "data" / "nd30_official"
 DECREE = OFFICIAL / "30_2020_ND_CP.docx"
 
 

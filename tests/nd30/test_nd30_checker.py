@@ -19,7 +19,7 @@ import nd30_fixtures as fx  # noqa: E402
 
 from autograder.nd30 import ERROR, RULES, WARNING, check_document, check_docx  # noqa: E402
 
-RULES_MD = Path(__file__).resolve().parents[1] / "docs" / "nd30" / "RULES.md"
+RULES_MD = Path(__file__).resolve().parents[2] / "docs" / "nd30" / "RULES.md"
 
 
 def _runs(document, start):
@@ -212,6 +212,23 @@ def test_old_style_hoa_and_draft_number_are_accepted():
     fx.set_text(fx.find(document, "CỘNG HÒA"), "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     fx.set_text(fx.find(document, "Số:"), "Số:      /KH-UBND")
     assert check_document(document).findings == []
+
+
+@pytest.mark.parametrize("text", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM MUÔN NĂM",
+                                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (dự thảo)",
+                                  "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+def test_quoc_hieu_with_extra_words_is_reported(text):
+    document = fx.build_ke_hoach()
+    fx.set_text(fx.find(document, "CỘNG HÒA"), text)
+    (item,) = [f for f in check_document(document).findings if f.rule == "quoc_hieu.text"]
+    assert item.severity == ERROR and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in item.message
+
+
+def test_quoc_hieu_with_doubled_spaces_and_decomposed_marks_is_accepted():
+    document = fx.build_ke_hoach()
+    text = unicodedata.normalize("NFD", "CỘNG  HÒA XÃ HỘI   CHỦ NGHĨA VIỆT NAM")
+    fx.set_text(fx.find(document, "CỘNG HÒA"), text)
+    assert "quoc_hieu.text" not in check_document(document).rules()
 
 
 def test_leading_tab_and_one_centimetre_indent_are_accepted():
