@@ -12,7 +12,8 @@ from ailab import ask
 from ailab.offline.engine import LABEL, detect_task, parse_table, respond, to_number
 from ailab.text import count_words
 
-TEXTS = sorted((Path(__file__).parent / "data" / "van_ban").glob("*.txt"))
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = sorted((ROOT / "tests" / "data" / "van_ban").glob("*.txt"))
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 
 
