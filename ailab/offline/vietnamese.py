@@ -77,5 +77,6 @@ def lower_first(phrase: str) -> str:
 def polish(text: str) -> str:
     """The last pass over an answer body: no doubled words, no stray spaces before punctuation."""
     text = without_doubled_words(text)
+    text = re.sub(r"\b([Xx])ã tôi\b", r"\1ã", text)
     text = re.sub(r"[ \t]+([,.;:!?])", r"\1", text)
     return re.sub(r"[ \t]{2,}", " ", text)

@@ -13,20 +13,21 @@ _LABEL_LIST = re.compile(
 )
 _HINTS = {
     "lua dao": "chuyển tiền chuyển khoản mã otp otp đường link link cài ứng dụng cập nhật vneid khóa tài khoản "
+    "chúc mừng nhận thưởng cài vneid "
     "trúng thưởng nhận quà việc nhẹ lương cao nhiệm vụ hoàn tiền công an điều tra rửa tiền cắt điện "
     "gấp ngay lập tức bí mật mật khẩu",
     "an toan": "lịch họp thông báo trụ sở bộ phận một cửa trực tiếp tổng đài chính thức hẹn trả kết quả",
     "ho tich": "khai sinh kết hôn khai tử hộ tịch giấy khai sinh nhận cha mẹ con",
     "dat dai": "đất thửa ranh giới lấn chiếm sổ đỏ quyền sử dụng đất tranh chấp đất",
-    "moi truong": "rác thải ô nhiễm mùi hôi nước thải khói bụi xả thải",
-    "giao thong": "đường hỏng ổ gà đèn đường cầu cống giao thông",
+    "moi truong": "rác thải ô nhiễm mùi hôi nước thải khói bụi xả thải đốt rơm rạ",
+    "giao thong": "đường hỏng ổ gà đèn đường cầu cống giao thông sập sạt lở",
     "an ninh trat tu": "trộm cắp gây rối đánh nhau mất trật tự tiếng ồn karaoke",
     "chung thuc": "chứng thực sao y bản sao hợp đồng chữ ký",
 }
 _KNOWN_PHRASES = (
     "chuyển tiền", "chuyển khoản", "mã otp", "đường link", "cài ứng dụng", "cập nhật vneid", "khóa tài khoản",
     "trúng thưởng", "nhận quà", "việc nhẹ lương cao", "nhiệm vụ", "hoàn tiền", "rửa tiền", "cắt điện",
-    "mật khẩu", "lịch họp", "bộ phận một cửa", "khai sinh", "kết hôn", "khai tử", "lấn chiếm", "rác thải",
+    "mật khẩu", "chúc mừng", "nhận thưởng", "lịch họp", "bộ phận một cửa", "khai sinh", "kết hôn", "khai tử", "lấn chiếm", "rác thải",
     "nước thải", "ô nhiễm", "ổ gà", "đèn đường", "trộm cắp", "gây rối", "chứng thực", "bản sao", "tranh chấp đất",
 )
 NO_LABELS = (
@@ -40,7 +41,8 @@ def labels_named(instruction: str) -> list[str]:
     match = _LABEL_LIST.search(instruction)
     if not match:
         return re.findall(r"[\"“«']([^\"”»']{2,40})[\"”»']", instruction)
-    raw = re.split(r"\s*(?:,|;|/|\bhoặc\b|\bhay\b)\s*", match.group(1).split("\n")[0].rstrip(". "))
+    named = re.split(r"\.\s", match.group(1).split("\n")[0])[0]
+    raw = re.split(r"\s*(?:,|;|/|\bhoặc\b|\bhay\b)\s*", named.rstrip(". "))
     return [r.strip(" \"“”«».") for r in raw if r.strip(" \"“”«».")]
 
 
@@ -74,7 +76,9 @@ def _best_label(item: str, labels: list[str]) -> tuple[str, list[str]]:
         lexicon = [w for w in (_HINTS.get(key, "") + " " + key).split() if w]
         phrases = _phrases(_HINTS.get(key, "")) + [key]
         evidence = [p for p in phrases if p and f" {fold(p)} " in item_folded or fold(p) in item_folded and " " in p]
-        score = len(evidence) + 0.1 * sum(1 for w in lexicon if f" {fold(w)} " in item_folded)
+        words = [w for w in dict.fromkeys(lexicon) if f" {fold(w)} " in item_folded]
+        score = len(evidence) + 0.1 * len(words)
+        evidence += [w for w in words if not any(fold(w) in fold(e) for e in evidence)]
         if score > best_score:
             best, best_score, best_evidence = label, score, evidence
     if best_score == 0:

@@ -1,76 +1,138 @@
-"""Draft: the body of an administrative document from the facts given in the prompt."""
+"""Draft: the body of an administrative document from the facts the prompt gives, labelled or in prose.
+
+The opening and the closing formula follow the kind of document and its readers (a notice to residents ends
+"… để Nhân dân biết, thực hiện./.", not with a request to agencies). A fact the document needs but the prompt
+does not give (the time and place of a meeting) is left as a blank in brackets: the assistant never invents.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ailab.offline.prompt import KEYS, Prompt, doc_type, has, looks_like_instruction
+from ailab.offline.brief import Brief, expand, find_task, read_brief
+from ailab.offline.prompt import KEYS, Prompt, doc_type, has
 from ailab.offline.skills import Skill
-from ailab.text import count_words, fold, nfc, split_sentences
+from ailab.offline.vietnamese import lower_first
 
-_FACT = re.compile(r"^\s*[-•*+]?\s*([^:\n]{2,40}?)\s*:\s*(.+?)\s*$")
+BLANK_NOTE = ("(Câu lệnh chưa cho {missing}; trợ lý ngoại tuyến không tự điền. "
+              "Hãy thay các chỗ trong ngoặc vuông bằng thông tin thật.)")
+_NEEDED = {"giấy mời": ("Thời gian", "Địa điểm"), "thông báo": ("Thời gian", "Địa điểm")}
 
 
-def draft(instruction: str, source: str) -> str:
-    """Draft the body of an administrative document from the facts listed in the prompt."""
-    everything = nfc(instruction + "\n" + source)
-    kind = doc_type(fold(instruction)) or doc_type(fold(everything)) or "văn bản"
-    facts: list[tuple[str, str]] = []
-    for line in everything.split("\n"):
-        match = _FACT.match(line)
-        if match and not fold(match.group(1)).startswith(("hay", "yeu cau", "luu y", "dinh dang")):
-            facts.append((match.group(1).strip(), match.group(2).strip().rstrip(".;")))
-    if not facts:  # facts written as sentences: keep those that are neither role nor instruction
-        facts = [("", s.strip(" -•*+").rstrip(".;")) for s in split_sentences(re.sub(r"\s*\n\s*", " ", everything))
-                 if not looks_like_instruction(s) and not fold(s).startswith(("ban la", "dong vai"))
-                 and "chi dung" not in fold(s) and count_words(s) >= 4]
-    if not facts:
-        return (
-            f"Tôi cần các thông tin để soạn {kind}: cơ quan ban hành, nội dung chính, thời gian, địa điểm, "
-            "thành phần… Hãy liệt kê mỗi thông tin một dòng, ví dụ \"Thời gian: …\"."
-        )
-    fact = {fold(k): v for k, v in facts if k}
-    named = re.search(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:xã|phường|đặc khu)(?: [A-ZĐ]\w*)+", everything)
-    issuer = _find(fact, ("co quan", "don vi", "ubnd", "noi ban hanh")) or (named.group(0) if named else "Ủy ban nhân dân xã")
-    topic = _find(fact, ("noi dung", "ve viec", "chu de", "trich yeu", "muc dich", "cuoc hop", "hoi nghi"))
-    rest = [(k, v) for k, v in facts if v not in (issuer,)]
-    opening, closing = _frame(kind, issuer, topic)
-    body = [opening]
-    for key, value in rest:
-        if key and fold(key).startswith(("noi dung", "ve viec", "chu de", "trich yeu")) and value == topic:
-            continue
-        body.append(f"- {key}: {value};" if key else f"- {value};")
-    if len(body) > 1:
-        body[-1] = body[-1].rstrip(";") + "."
-    body.append(closing)
+def _short(issuer: str) -> str:
+    """"Ủy ban nhân dân xã Tân Phú" → "Ủy ban nhân dân xã", the way a body refers to its issuer again."""
+    match = re.match(r"(Ủy ban nhân dân (?:xã|phường|đặc khu))\b", issuer)
+    return match.group(1) if match else issuer
+
+
+def _items(brief: Brief) -> list[tuple[str, str]]:
+    """The facts to list, with a blank for each one the kind of document needs and the prompt lacks."""
+    items = [(k, v) for k, v in brief.facts if v and v != brief.topic
+             and not (brief.kind == "giấy mời" and k == "Thành phần" and v == brief.audience)]
+    present = {k for k, _ in items}
+    for label in _NEEDED.get(brief.kind, ()):
+        if label not in present:
+            items.append((label, f"[ghi {label.lower()}]"))
+    return items
+
+
+def _lines(items: list[tuple[str, str]], paragraphs: bool) -> list[str]:
+    if paragraphs:  # "gồm 3 đoạn": the facts make one paragraph of short sentences
+        return [" ".join(f"{k}: {v}." if k else f"{v[:1].upper()}{v[1:]}." for k, v in items)] if items else []
+    lines = [f"- {k}: {v};" if k else f"- {v[:1].upper()}{v[1:]};" for k, v in items]
+    if lines:
+        lines[-1] = lines[-1][:-1] + "."
+    return lines
+
+
+def _event(topic: str) -> str:
+    """What an invitation invites to: "họp dân thôn Đông" → "cuộc họp dân thôn Đông"."""
+    if not topic:
+        return "cuộc họp"
+    return ("cuộc " + topic) if re.match(r"họp\b", topic) else topic
+
+
+def _opening_and_closing(brief: Brief) -> tuple[str, str]:
+    issuer, short, topic, audience = brief.issuer, _short(brief.issuer), brief.topic, lower_first(brief.audience)
+    residents = brief.for_residents or (not audience and brief.kind == "thông báo")
+    about = topic if re.match(r"(?:lịch|kết quả|kế hoạch|danh sách|việc)\b", topic) else f"về việc {topic}"
+    if brief.kind == "giấy mời":
+        guests = audience.replace("; ", ", ") or "quý đại biểu"
+        return (f"{issuer} trân trọng kính mời {guests} tới dự {_event(topic)}.",
+                "Rất mong bà con tham dự đầy đủ, đúng giờ./." if residents else
+                "Rất mong quý đại biểu tham dự đầy đủ, đúng giờ./.")
+    if brief.kind == "thông báo":
+        return (f"{issuer} thông báo {about if topic else 'như sau'}{' như sau' if topic else ''}:",
+                f"{short} thông báo để Nhân dân biết, thực hiện./." if residents else
+                f"Đề nghị {audience} biết, thực hiện./.")
+    if brief.kind == "công văn":
+        reader = audience or "các cơ quan, đơn vị liên quan"
+        if topic.startswith("đề nghị"):
+            return f"{issuer} đề nghị {reader}{topic[len('đề nghị'):]}.", f"Đề nghị {reader} quan tâm, thực hiện./."
+        return (f"{issuer} trao đổi {about if topic else 'một số nội dung'} như sau:",
+                f"{short} thông tin để {reader} được biết./." if brief.for_residents else
+                f"Đề nghị {reader} quan tâm, phối hợp thực hiện./.")
+    if brief.kind == "kế hoạch":
+        return (f"{issuer} xây dựng Kế hoạch {topic or '[tên kế hoạch]'} như sau:",
+                f"Trên đây là Kế hoạch {topic} của {short}; đề nghị các bộ phận, cá nhân liên quan triển khai "
+                "thực hiện./.".replace("Kế hoạch  của", "Kế hoạch của"))
+    if brief.kind == "báo cáo":
+        return (f"{issuer} báo cáo {topic or 'kết quả thực hiện nhiệm vụ'} như sau:",
+                f"Trên đây là báo cáo {topic} của {short}./.".replace("báo cáo  của", "báo cáo của"))
+    if brief.kind == "tờ trình":
+        reader = audience or "cấp có thẩm quyền"
+        return (f"{issuer} kính trình {reader} xem xét {topic or 'nội dung sau'}, cụ thể như sau:",
+                f"Kính trình {reader} xem xét, quyết định./.")
+    return (f"{issuer} {about if topic else 'xin trao đổi một số nội dung'}, cụ thể như sau:",
+            f"Đề nghị {audience or 'các cơ quan, đơn vị liên quan'} quan tâm, phối hợp thực hiện./.")
+
+
+def _decision(brief: Brief) -> str:
+    """A quyết định: căn cứ (the prompt's, or blanks: legal bases are never invented), then the articles."""
+    bases = [b.rstrip(".;") + ";" for b in brief.bases] or [
+        "Căn cứ [văn bản quy định thẩm quyền ban hành];", "Căn cứ [văn bản quy định về nội dung quyết định];"]
+    subject = brief.topic or "[nội dung quyết định]"
+    article_1 = f"Điều 1. {subject[:1].upper()}{subject[1:]}."
+    details = _lines([(k, v) for k, v in brief.facts if v], paragraphs=False)
+    return "\n".join([
+        *bases, "Theo đề nghị của [đơn vị, cá nhân trình].", "QUYẾT ĐỊNH:", article_1, *details,
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        "Điều 3. [Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã], [các bộ phận, cá nhân có liên quan] "
+        "chịu trách nhiệm thi hành Quyết định này./.",
+    ])
+
+
+def _plan(brief: Brief, opening: str, closing: str) -> list[str]:
+    """A kế hoạch in its three usual parts; what the prompt does not say stays a blank."""
+    content = _lines(_items(brief), paragraphs=False) or ["- [các hoạt động, thời gian, địa điểm]."]
+    return [opening, "I. MỤC ĐÍCH, YÊU CẦU", "- [Nêu mục đích, yêu cầu cụ thể của kế hoạch].", "II. NỘI DUNG",
+            *content, "III. TỔ CHỨC THỰC HIỆN", "- [Phân công bộ phận, cá nhân phụ trách từng việc].", closing]
+
+
+def draft_from(brief: Brief) -> str:
+    """The body of the document ``brief`` describes."""
+    brief.issuer = expand(brief.issuer)
+    if brief.kind == "quyết định":
+        return _decision(brief)
+    opening, closing = _opening_and_closing(brief)
+    if brief.kind == "kế hoạch":
+        return "\n".join(_plan(brief, opening, closing))
+    items = _items(brief)
+    blanks = [k.lower() for k, v in items if v.startswith("[")]
+    body = [opening, *_lines(items, paragraphs=bool(brief.paragraphs)), closing]
+    if blanks:
+        body.insert(0, BLANK_NOTE.format(missing=", ".join(blanks)))
     return "\n".join(body)
 
 
-def _frame(kind: str, issuer: str, topic: str | None) -> tuple[str, str]:
-    if kind == "giấy mời":
-        return (f"{issuer} trân trọng kính mời quý vị tới dự {topic or 'cuộc họp'}, cụ thể như sau:",
-                "Rất mong quý vị tham dự đầy đủ, đúng giờ./.")
-    if kind == "thông báo":
-        return (f"{issuer} thông báo {('về ' + topic) if topic else 'nội dung'} như sau:",
-                "Đề nghị các cơ quan, đơn vị và Nhân dân biết, thực hiện./.")
-    if kind == "kế hoạch":
-        return (f"Để triển khai {topic or 'nhiệm vụ được giao'}, {issuer} xây dựng kế hoạch như sau:",
-                "Trên đây là kế hoạch của " + issuer + "; đề nghị các bộ phận liên quan triển khai thực hiện./.")
-    if kind == "báo cáo":
-        return (f"{issuer} báo cáo {('về ' + topic) if topic else 'kết quả thực hiện nhiệm vụ'} như sau:",
-                "Trên đây là báo cáo của " + issuer + "./.")
-    if kind == "tờ trình":
-        return (f"{issuer} kính trình {('về ' + topic) if topic else 'nội dung sau'}, cụ thể như sau:",
-                "Kính trình cấp có thẩm quyền xem xét, quyết định./.")
-    return (f"{issuer} {('về việc ' + topic) if topic else 'xin trao đổi một số nội dung'}, cụ thể như sau:",
-            "Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.")
+def draft(instruction: str, source: str) -> str:
+    """Draft the body of an administrative document from the facts given in the prompt."""
+    return draft_from(read_brief(instruction + "\n" + source))
 
 
-def _find(fact: dict[str, str], keys) -> str | None:
-    for key, value in fact.items():
-        if any(k in key for k in keys):
-            return value
-    return None
+def _wants_named_task(prompt: Prompt) -> bool:
+    """The prompt asks, in so many words, to draft a named kind of document ("Hãy soạn thông báo …")."""
+    return find_task(prompt.text) is not None
 
 
 def _wants(prompt: Prompt) -> bool:
@@ -79,7 +141,10 @@ def _wants(prompt: Prompt) -> bool:
 
 
 def _answer(prompt: Prompt) -> str:
-    return draft(prompt.instruction, prompt.source)
+    return draft_from(read_brief(prompt.text))
 
 
-SKILLS = (Skill("draft", 50, _wants, _answer),)
+SKILLS = (
+    Skill("draft", 35, _wants_named_task, _answer),
+    Skill("draft", 50, _wants, _answer),
+)

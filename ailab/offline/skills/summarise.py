@@ -12,6 +12,8 @@ from ailab.text import count_words, fold, split_sentences
 
 _ANY_WORD_COUNT = re.compile(r"(\d+)\s*(?:từ|chữ|tiếng)(?!\s*(?:khóa|ngữ|điển|vựng))", re.I)
 _LIMIT_SENTENCES = re.compile(r"(\d+)\s*(?:câu|ý)\b", re.I)
+# A line broken inside a sentence (it ends without a stop and the next starts in lower case) is one sentence.
+_SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;…\"”»])[ \t]*\n[ \t]*(?=[a-zà-ỹđ\[])")
 _BOILERPLATE = ("tren day la", "kinh gui", "noi nhan", "tm. ", "chu tich")
 
 
@@ -19,6 +21,7 @@ _BOILERPLATE = ("tren day la", "kinh gui", "noi nhan", "tm. ", "chu tich")
 
 def summarise(instruction: str, source: str) -> str:
     """Extractive summary: keep the sentences that carry key figures and frequent terms, within the limit."""
+    source = _SOFT_WRAP.sub(" ", source)
     sentences = [s for s in split_sentences(source) if count_words(s) >= 3 and not looks_like_instruction(s)]
     if not sentences:
         return "Tôi chưa thấy văn bản cần tóm tắt. Hãy dán văn bản vào sau câu lệnh (cách một dòng trống)."
