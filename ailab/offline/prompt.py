@@ -23,7 +23,8 @@ STOPWORDS = set(
 
 KEYS = {
     "summary": ("tom tat", "tom luoc", "tong hop ngan", "rut gon", "y chinh"),
-    "classify": ("phan loai", "xep vao nhom", "gan nhan", "thuoc nhom nao", "thuoc loai nao", "la lua dao hay"),
+    "classify": ("phan loai", "xep vao nhom", "gan nhan", "thuoc nhom nao", "thuoc loai nao", "la lua dao hay",
+                 "co phai lua dao", "lua dao khong", "co dau hieu lua dao", "co phai la lua dao"),
     "table": ("bảng", "số liệu", "dữ liệu"),
     "table_verb": ("mo ta", "nhan xet", "phan tich", "viet doan", "dien giai", "tong hop", "danh gia"),
     "draft": ("soan", "viet", "du thao", "lap ", "chuan bi"),

@@ -75,8 +75,12 @@ def lower_first(phrase: str) -> str:
 
 
 def polish(text: str) -> str:
-    """The last pass over an answer body: no doubled words, no stray spaces before punctuation."""
-    text = without_doubled_words(text)
-    text = re.sub(r"\b([Xx])ã tôi\b", r"\1ã", text)
-    text = re.sub(r"[ \t]+([,.;:!?])", r"\1", text)
-    return re.sub(r"[ \t]{2,}", " ", text)
+    """The last pass over an answer body: no doubled words, no "xã tôi", no stray spaces before punctuation.
+    Text quoted in «…» is the learner's own and stays as it was."""
+    pieces = re.split(r"(«[^«»]*»)", text)
+    for index in range(0, len(pieces), 2):
+        piece = without_doubled_words(pieces[index])
+        piece = re.sub(r"\b([Xx])ã tôi\b", r"\1ã", piece)
+        piece = re.sub(r"[ \t]+([,.;:!?])", r"\1", piece)
+        pieces[index] = re.sub(r"[ \t]{2,}", " ", piece)
+    return "".join(pieces)

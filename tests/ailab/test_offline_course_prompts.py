@@ -83,8 +83,9 @@ def writes_to_residents(prompt: str) -> bool:
 
 
 def problems_in(prompt: str, body: str) -> list[str]:
-    """What is wrong with an answer, in words a reviewer would use."""
+    """What is wrong with an answer, in words a reviewer would use (text it quotes in «…» is not its own)."""
     found = [f"asks to reformat: «{p}»" for p in REFORMAT_REQUESTS if p in body.lower()]
+    body = re.sub(r"«[^«»]*»", "«…»", body)
     found += [f"doubled word «{m.group(0)}»" for m in DOUBLED.finditer(body) if not m.group(1).isdigit()]
     found += [f"decimal point «{m.group(0)}»" for m in DECIMAL_POINT.finditer(body)]
     if "xã tôi" in body.lower():

@@ -12,6 +12,7 @@ REFUSAL = (
     "Văn bản được cung cấp không có thông tin để trả lời câu hỏi này. "
     "Tôi không đoán; hãy bổ sung tài liệu có nội dung liên quan hoặc hỏi cơ quan có thẩm quyền."
 )
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _INTRO = re.compile(
     r"^(?:văn bản|nội dung|báo cáo|đoạn văn|tài liệu|ngữ cảnh|bối cảnh|thông tin|dữ liệu|bảng(?: số liệu)?|"
     r"tin nhắn|câu hỏi)\s*(?:sau|dưới đây|như sau)?\s*:\s*",
@@ -48,6 +49,8 @@ def answer_question(instruction: str, source: str) -> str:
         if not terms or fold(sentence).startswith(("hay tra loi", "dua vao", "can cu vao")):
             continue
         score = len(q_terms & terms) / len(q_terms)
+        if any(n not in _NUMBER.findall(sentence) for n in _NUMBER.findall(question)):
+            score *= 0.4  # "tháng 9" asks about 9: a sentence without it does not answer
         if score > best_score:
             best, best_score = sentence, score
     if best is None or best_score < 0.5:

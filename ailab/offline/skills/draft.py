@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from ailab.offline.brief import Brief, expand, find_task, read_brief
-from ailab.offline.prompt import KEYS, Prompt, doc_type, has
+from ailab.offline.prompt import Prompt, doc_type, has
 from ailab.offline.skills import Skill
 from ailab.offline.vietnamese import lower_first
 
 BLANK_NOTE = ("(Câu lệnh chưa cho {missing}; trợ lý ngoại tuyến không tự điền. "
               "Hãy thay các chỗ trong ngoặc vuông bằng thông tin thật.)")
+_NOT_DRAFTING = ("viet lai", "sua lai", "dich ")
 _NEEDED = {"giấy mời": ("Thời gian", "Địa điểm"), "thông báo": ("Thời gian", "Địa điểm")}
 
 
@@ -136,8 +137,8 @@ def _wants_named_task(prompt: Prompt) -> bool:
 
 
 def _wants(prompt: Prompt) -> bool:
-    return bool((prompt.asks("draft") and doc_type(prompt.head))
-                or (has(prompt.whole, KEYS["draft"]) and doc_type(prompt.whole)))
+    """A draft verb and a kind of document in the instruction (not in the material pasted after it)."""
+    return bool(prompt.asks("draft") and doc_type(prompt.head)) and not has(prompt.head, _NOT_DRAFTING)
 
 
 def _answer(prompt: Prompt) -> str:

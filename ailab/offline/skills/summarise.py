@@ -116,3 +116,60 @@ def _answer(prompt: Prompt) -> str:
 
 
 SKILLS = (Skill("summary", 20, lambda p: p.asks("summary"), _answer),)
+
+
+# ---------------------------------------------------------------------------------------------- points
+
+_ASKS_POINTS = re.compile(r"\b(?:liet ke|chi ra|trich ra|rut ra|neu (?:\d+|cac|nhung|ra|ro|mot so|hai|ba|bon|nam)"
+                          r"|viet lai|ngan gon hon|de hieu hon)\b")
+_REWRITE = ("viet lai", "ngan gon hon", "de hieu hon")
+_COUNT = re.compile(r"\b(\d+|hai|ba|bốn|năm)\s+(?:tồn tại|kết quả|nhiệm vụ|giải pháp|hạn chế|ý|điểm|việc|nội dung)",
+                    re.I)
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+_GENERIC = set("liệt kê nêu chỉ trích rút các những chính trong báo cáo văn bản đoạn sau dưới đây mỗi dòng "
+               "một hãy đọc kèm theo của xã ra rõ số kết quả và với từ câu ý điểm tôi bạn cho gạch đầu".split())
+
+
+def _items_of(sentence: str) -> list[str]:
+    """A sentence that lists after a colon ("… tồn tại, hạn chế: a; b; c") gives its items."""
+    head, colon, tail = sentence.partition(":")
+    parts = [p.strip(" .;") for p in tail.split(";")] if colon else []
+    return [p[:1].upper() + p[1:] for p in parts if count_words(p) >= 2] if len(parts) >= 2 else [sentence]
+
+
+def _focus_phrases(instruction: str) -> list[str]:
+    """The words of the instruction that name what to look for ("tồn tại", "hạn chế"), as whole phrases."""
+    phrases = []
+    for part in re.split(r"[,.;:!?()\n]", instruction.lower()):
+        run: list[str] = []
+        for word in [*part.split(), ""]:
+            if word and word not in _GENERIC and not word[0].isdigit():
+                run.append(word)
+                continue
+            if run:
+                phrases.append(" ".join(run))
+            run = []
+    return phrases
+
+
+def points(instruction: str, source: str) -> str:
+    """The sentences (or listed items) of the text about what the instruction names, one per line; a summary
+    in points when the text says nothing in those words."""
+    if has(fold(instruction), _REWRITE):
+        return summarise(instruction, source)
+    count = _COUNT.search(instruction)
+    wanted = (_NUMBER_WORDS.get(count.group(1).lower()) or int(count.group(1))) if count else 5
+    focus = _focus_phrases(instruction)
+    sentences = [s for s in split_sentences(_SOFT_WRAP.sub(" ", source)) if count_words(s) >= 3]
+    about = [s for s in sentences if any(f in s.lower() for f in focus) and not _is_heading(s)]
+    items = [item for sentence in about for item in _items_of(sentence.lstrip("-•* "))][:wanted]
+    if not items:
+        return summarise(f"Tóm tắt thành {wanted} ý, gạch đầu dòng", source)
+    return "\n".join(f"- {item.rstrip('.;')}." for item in items)
+
+
+def _wants_points(prompt: Prompt) -> bool:
+    return bool(prompt.source) and bool(_ASKS_POINTS.search(prompt.head))
+
+
+SKILLS += (Skill("points", 37, _wants_points, lambda p: points(p.instruction, p.source)),)
