@@ -1,10 +1,12 @@
 """The offline assistant ("Trợ lý ngoại tuyến"): deterministic answers by classic methods, no model weights.
 
 It recognises the lab's tasks from the prompt and hands each to a skill (``ailab/offline/skills/``, one file
-each): an extractive summary, the body of an administrative document from the facts given, a description of
-a table, a classification into named labels, an answer quoted from context (or a refusal), otherwise a note
-on what it can do. It never writes a number that is not in the prompt: every figure it prints is copied from
-the text it was given.
+each): an extractive summary or list of points, the body of an administrative document from the facts given
+(labelled or in prose), a description of a table, a classification into named labels, an answer quoted from
+context (or a refusal), a review of a draft, masking of personal data, otherwise a note on what it can do.
+It never invents a fact: every figure in a summary, draft or table description is copied from the prompt;
+what a document needs and the prompt lacks is left as a blank in brackets. Every answer gets the same
+Vietnamese polish (``vietnamese.polish``).
 """
 
 from __future__ import annotations
