@@ -29,10 +29,12 @@ _RESIDENTS = ("nguoi dan", "nhan dan", "ba con", "ho dan", "cac ho", "ho gia din
 _DATE = r"\d{1,2}(?:/\d{1,2}/\d{4}|/\d{1,2}\b|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
 _TIME_CORE = (rf"\d{{1,2}}\s*giờ(?:\s*\d{{1,2}}(?:\s*phút)?)?|ngày\s+{_DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|"
               r"thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)(?:\s+tuần\s+thứ\s+\w+)?"
-              r"(?:\s+hằng\s+(?:tuần|tháng))?|[Cc]hủ nhật|(?:buổi\s+)?(?:sáng|chiều|tối)(?=\s+(?:thứ|ngày|\d|từ))")
-TIME = re.compile(rf"(?:\b(?:vào|lúc|từ|trước|trong|hạn chót|chậm nhất)\s+)?(?:{_TIME_CORE})"
+              r"(?:\s+hằng\s+(?:tuần|tháng))?|[Cc]hủ nhật|(?:buổi\s+)?(?:sáng|chiều|tối)(?=\s+(?:thứ|ngày|\d|từ|[Cc]hủ nhật))")
+TIME = re.compile(rf"(?:\b(?i:thời gian(?:\s+là)?:?\s+)?(?i:vào|lúc|từ|trước|trong|hạn chót|chậm nhất)\s+|"
+                  rf"\b(?i:thời gian)(?:\s+là)?:?\s+)?(?:{_TIME_CORE})"
                   rf"(?:\s*,?\s*(?:(?:đến|tới|và|-|–)\s+(?:hết\s+)?)?(?:(?:từ|lúc|vào)\s+)?(?:{_TIME_CORE}))*")
-PLACE = re.compile(r"\btại\s+(.+?)(?=\s*(?:[,;.:]|$|\s+(?:để|từ|vào|lúc|trong|trước|nhằm|với)\s))")
+PLACE = re.compile(r"\b(?:tại|(?i:địa điểm)(?:\s+là)?:?)\s+(.+?)(?=\s*(?:[,;:]|\.(?:\s|$)|$|\s+(?:để|từ|vào|lúc|trong|"
+                   r"trước|nhằm|với|ngày)\s))")
 MONEY = re.compile(r"\b((?:mức\s+)?(?:lệ phí|phí|kinh phí|mức thu|giá)(?:\s+(?!\d)\w+)?)\s*(?:là\s+)?:?\s*"
                    r"([\d.,]+\s*(?:nghìn\s+|triệu\s+|tỷ\s+)?đồng[^,;.]*(?:\.\d[^,;.]*)?)", re.I)
 PARTICIPANTS = re.compile(r"\bthành phần(?:\s+(?:là|gồm|gồm có))?\s*:?\s*([^.;]+)", re.I)
@@ -44,9 +46,15 @@ _TOPIC_CUT = re.compile(r"(?:^|,\s*|\s+)(?:ngắn gọn|ngắn|dạng|trình bà
                         r"chỉ dùng|văn phong|gồm \d+ đoạn|yêu cầu|để (?:đọc|niêm yết|phát|đăng|gửi)|gửi|"
                         r"đúng bố cục|không tự|theo (?:các )?(?:dữ kiện|thông tin|mẫu)|dưới đây|sau đây|"
                         r"với các thông tin|bằng tiếng)\b.*$", re.I)
-_AUDIENCE = re.compile(r"\b(?:gửi|tới|đến|mời)\s+((?:các|toàn thể|tất cả)?\s*[^,.;:]+?)"
+_AUDIENCE = re.compile(r"\b(?:gửi(?:\s+(?:tới|đến))?|(?:tới|đến|mời)(?=\s+(?:các|toàn thể|tất cả|người|Nhân dân|nhân dân|"
+                       r"bà con|hộ|cán bộ|công chức|trưởng|quý|đại biểu)\b))\s+((?:các|toàn thể|tất cả)?\s*[^,.;:]+?)"
                        r"(?=\s*(?:[,.;:]|$|\s+(?:về|đề nghị|để|trong|với|dạng|theo|nhằm|không|chỉ)\b))", re.I)
 _ISSUER = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|phường|đặc khu)((?:\s+[A-ZĐ]\w*)+)")
+# A sentence that tells an event the commune holds ("Xã tôi sẽ …", "xã tổ chức …"): its time, place and fee are
+# taken out as facts and what remains is the event. Any other sentence is kept whole, in its own words.
+_EVENT = re.compile(r"^(?:(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+)?(?:xã|phường|thôn|chúng tôi)"
+                    r"(?:\s+tôi|(?-i:(?:\s+[A-ZĐ]\w*)+))?\s+(?:sẽ|dự kiến|đang|tổ chức|triển khai)\b", re.I)
+_DANGLING = ("cả", "vào", "từ", "lúc", "tại", "ngày", "đến", "và", "của", "cho", "sáng", "chiều", "trong")
 _LABEL_START = re.compile(r"^(?:Bối cảnh|Ngữ cảnh|Tình huống|Thông tin|Sự việc|Nhiệm vụ)\s*:\s*", re.I)
 _COMMUNE = re.compile(r"\b(xã|phường|đặc khu)((?:\s+[A-ZĐÂ][\wà-ỹ]*)+)")
 
@@ -159,7 +167,33 @@ def _task_clause(brief: Brief, rest: str) -> None:
 
 
 def _facts_of(brief: Brief, clause: str, topic: bool = False) -> None:
-    """Take time, place, money, participants and purpose out of a clause; what remains is its subject."""
+    """Take time, place, money, participants and purpose out of a clause; what remains is its subject.
+
+    Only the task clause and sentences telling an event are taken apart; any other sentence is one fact."""
+    found, rest = _slots(clause)
+    event = topic or bool(_EVENT.match(_tidy(rest)))
+    said = _tidy(re.sub(r"\b([Xx])ã tôi\b", r"\1ã", clause))
+    if topic and (not found or _dangles(_tidy(rest))):
+        brief.topic = brief.topic or _tidy(_SUBJECT.sub("", said))
+        return
+    if not found or not (event or not _tidy(rest)) or _dangles(_tidy(rest)):
+        if len(said.split()) >= 2:
+            brief.facts.append(("", said))
+        return
+    subject = _tidy(_SUBJECT.sub("", _tidy(rest)))
+    head, _, tail = subject.partition(", ")
+    if not topic and len(tail.split()) >= 3:  # "tổng vệ sinh môi trường, mỗi hộ cử 1 người tham gia"
+        subject = head
+        found.append(("", tail))
+    if subject and (topic or not brief.topic) and len(subject.split()) >= 2:
+        brief.topic = brief.topic or subject
+    elif len(subject.split()) >= 2 and not topic:
+        brief.facts.append(("", _tidy(re.sub(r"\b([Xx])ã tôi\b", r"\1ã", rest))))
+    brief.facts.extend(_merged(found))
+
+
+def _slots(clause: str) -> tuple[list[tuple[str, str]], str]:
+    """The labelled facts found in ``clause`` and what is left of it."""
     found: list[tuple[str, str]] = []
     for label, pattern, group in (("Thành phần", PARTICIPANTS, 1), ("Thời gian", TIME, 0), ("Địa điểm", PLACE, 1),
                                   ("", MONEY, 0), ("Mục đích", PURPOSE, 1)):
@@ -168,17 +202,29 @@ def _facts_of(brief: Brief, clause: str, topic: bool = False) -> None:
             if pattern is MONEY:
                 label, value = match.group(1).strip().capitalize(), match.group(2).strip()
             elif pattern is TIME:
+                value = re.sub(r"^(?:thời gian(?:\s+là)?:?\s+)?(?:vào|lúc)?\s*", "", value, flags=re.I)
                 label = "Thời hạn" if fold(value).startswith(("truoc", "han chot", "cham nhat")) else "Thời gian"
-                value = re.sub(r"^(?:vào|lúc)\s+", "", value)
             found.append((label, value))
             clause = clause.replace(match.group(0), " ", 1)
-    said = _tidy(re.sub(r"\b([Xx])ã tôi\b", r"\1ã", clause))
-    subject = _tidy(_SUBJECT.sub("", said))
-    if subject and (topic or not brief.topic) and len(subject.split()) >= 2:
-        brief.topic = brief.topic or subject
-    elif len(said.split()) >= 2:
-        brief.facts.append(("", said))
-    brief.facts.extend(found)
+    return found, clause
+
+
+def _merged(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Two times of one event ("sáng", "Chủ nhật ngày 15/3/2026") read as one."""
+    out: list[tuple[str, str]] = []
+    for label, value in found:
+        previous = next((i for i, (k, _) in enumerate(out) if k == label and label == "Thời gian"), None)
+        if previous is None:
+            out.append((label, value))
+        else:
+            out[previous] = (label, f"{out[previous][1]}, {value}")
+    return out
+
+
+def _dangles(rest: str) -> bool:
+    """What is left after taking the facts out is not a phrase: it starts or ends on a word that needs more."""
+    spoken = rest.lower().split()
+    return bool(spoken) and (spoken[-1] in _DANGLING or spoken[0] in _DANGLING)
 
 
 def _tidy(text: str) -> str:

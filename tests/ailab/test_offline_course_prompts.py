@@ -53,6 +53,15 @@ OFFICER_PROMPTS = [
     "Bạn là công chức UBND xã. Hãy tóm tắt thông báo sau cho người dân trong 2 câu:\n\nỦy ban nhân dân xã "
     "thông báo lịch cắt điện để sửa chữa đường dây từ 7 giờ 00 đến 11 giờ 00 ngày 10/7/2026 tại thôn Bắc và "
     "thôn Nam. Người dân chủ động sắp xếp sinh hoạt. Mọi thắc mắc liên hệ Văn phòng HĐND và UBND xã.",
+    "Soạn giấy mời họp giao ban tháng 3 gửi các trưởng thôn, thời gian 8 giờ ngày 02/3/2026, địa điểm phòng họp "
+    "UBND xã.",
+    "Vai trò: Bạn là công chức Văn phòng HĐND và UBND xã Tân Phú.\nBối cảnh: Xã tổ chức tổng vệ sinh môi trường vào "
+    "sáng Chủ nhật ngày 15/3/2026 tại các thôn, mỗi hộ cử 1 người tham gia.\nNhiệm vụ: Hãy soạn thông báo gửi Nhân "
+    "dân.\nĐịnh dạng: gạch đầu dòng.\nGiới hạn: không quá 120 từ, chỉ dùng thông tin trên.",
+    "Hãy soạn thông báo về việc tạm dừng tiếp nhận hồ sơ trực tuyến từ 17 giờ ngày 30/6/2026 đến 8 giờ ngày "
+    "01/7/2026 để nâng cấp hệ thống.",
+    "Bạn là chuyên viên Văn phòng HĐND và UBND xã An Lạc. Hãy soạn công văn gửi Công an xã đề nghị phối hợp bảo "
+    "đảm an ninh trật tự tại lễ hội đình làng ngày 10/02/2026. Yêu cầu: văn phong hành chính, ngắn gọn.",
     "Phân loại các phản ánh sau vào một trong các lĩnh vực: môi trường, giao thông, đất đai. Trình bày mỗi "
     "phản ánh một dòng kèm lý do.\n1. Khói đốt rơm rạ gây ô nhiễm khu dân cư.\n2. Cầu tạm qua kênh bị sập "
     "một nhịp.\n3. Tranh chấp ranh giới thửa đất giữa hai hộ.",
@@ -122,7 +131,8 @@ def test_prose_prompts_written_by_officers_get_a_useful_correct_answer(prompt):
     assert len(body.split()) >= 12, "a useful answer, not a one-liner"
 
 
-@pytest.mark.parametrize("prompt", OFFICER_PROMPTS[:10], ids=lambda p: p[:40])
+@pytest.mark.parametrize("prompt", [p for p in OFFICER_PROMPTS if re.search(r"(?:soạn|viết) (?:dự thảo )?(?:giấy|thông|công|kế|báo|tờ|quyết)", p)],
+                         ids=lambda p: p[:40])
 def test_drafts_keep_the_facts_and_invent_no_figure(prompt):
     body = answer_to(prompt)
     figures = re.findall(r"\d+(?:[.,/]\d+)*", re.sub(r"^Điều \d+\.", "", body, flags=re.M))
@@ -151,6 +161,13 @@ def test_notice_for_residents_ends_with_a_formula_for_residents():
     body = answer_to(OFFICER_PROMPTS[1])
     assert body.rstrip().endswith("./.") and "Nhân dân" in body.splitlines()[-1]
     assert "Ủy ban nhân dân xã Hòa Bình" in body
+
+
+def test_a_notice_on_an_event_lists_its_time_place_and_the_rest_in_the_prompts_words():
+    body = answer_to(OFFICER_PROMPTS[14])
+    assert "về việc tổng vệ sinh môi trường" in body
+    assert "- Thời gian: sáng Chủ nhật ngày 15/3/2026;" in body and "- Địa điểm: các thôn;" in body
+    assert "Mỗi hộ cử 1 người tham gia" in body
 
 
 def test_invitation_does_not_double_the_word_du():

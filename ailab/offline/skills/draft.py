@@ -17,7 +17,8 @@ from ailab.offline.vietnamese import lower_first
 BLANK_NOTE = ("(Câu lệnh chưa cho {missing}; trợ lý ngoại tuyến không tự điền. "
               "Hãy thay các chỗ trong ngoặc vuông bằng thông tin thật.)")
 _NOT_DRAFTING = ("viet lai", "sua lai", "dich ")
-_NEEDED = {"giấy mời": ("Thời gian", "Địa điểm"), "thông báo": ("Thời gian", "Địa điểm")}
+_NEEDED = {"giấy mời": ("Thời gian", "Địa điểm"), "thông báo": ("Thời gian",)}
+_HAS_TIME = re.compile(r"\d{1,2}/\d{1,2}|\bngày \d|\d+ giờ|\bthứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|hằng (?:tuần|tháng)", re.I)
 
 
 def _short(issuer: str) -> str:
@@ -31,8 +32,9 @@ def _items(brief: Brief) -> list[tuple[str, str]]:
     items = [(k, v) for k, v in brief.facts if v and v != brief.topic
              and not (brief.kind == "giấy mời" and k == "Thành phần" and v == brief.audience)]
     present = {k for k, _ in items}
+    timed = any(_HAS_TIME.search(v) for _, v in items) or _HAS_TIME.search(brief.topic)
     for label in _NEEDED.get(brief.kind, ()):
-        if label not in present:
+        if label not in present and not (label == "Thời gian" and timed and brief.kind == "thông báo"):
             items.append((label, f"[ghi {label.lower()}]"))
     return items
 
@@ -46,6 +48,14 @@ def _lines(items: list[tuple[str, str]], paragraphs: bool) -> list[str]:
     return lines
 
 
+_GENERIC_READERS = ("các", "những", "người", "toàn", "tất", "trưởng", "bà", "quý", "đại", "cán", "hộ", "công chức")
+
+
+def _reader(audience: str) -> str:
+    """Readers inside a sentence: "Trưởng các thôn" → "trưởng các thôn"; "Công an xã", "Nhân dân" stay."""
+    return lower_first(audience) if audience.lower().startswith(_GENERIC_READERS) else audience.strip()
+
+
 def _event(topic: str) -> str:
     """What an invitation invites to: "họp dân thôn Đông" → "cuộc họp dân thôn Đông"."""
     if not topic:
@@ -54,7 +64,7 @@ def _event(topic: str) -> str:
 
 
 def _opening_and_closing(brief: Brief) -> tuple[str, str]:
-    issuer, short, topic, audience = brief.issuer, _short(brief.issuer), brief.topic, lower_first(brief.audience)
+    issuer, short, topic, audience = brief.issuer, _short(brief.issuer), brief.topic, _reader(brief.audience)
     residents = brief.for_residents or (not audience and brief.kind == "thông báo")
     about = topic if re.match(r"(?:lịch|kết quả|kế hoạch|danh sách|việc)\b", topic) else f"về việc {topic}"
     if brief.kind == "giấy mời":

@@ -12,8 +12,8 @@ from ailab.text import count_words, fold, split_sentences
 
 _ANY_WORD_COUNT = re.compile(r"(\d+)\s*(?:từ|chữ|tiếng)(?!\s*(?:khóa|ngữ|điển|vựng))", re.I)
 _LIMIT_SENTENCES = re.compile(r"(\d+)\s*(?:câu|ý)\b", re.I)
-# A line broken inside a sentence (it ends without a stop and the next starts in lower case) is one sentence.
-_SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;…\"”»])[ \t]*\n[ \t]*(?=[a-zà-ỹđ\[])")
+# A line broken inside a sentence (it ends on a comma and the next starts in lower case) is one sentence.
+_SOFT_WRAP = re.compile(r"(?<=,)[ \t]*\n[ \t]*(?=[a-zà-ỹđ\[])")
 _BOILERPLATE = ("tren day la", "kinh gui", "noi nhan", "tm. ", "chu tich")
 
 
