@@ -73,3 +73,15 @@ def test_question_about_a_figure_the_text_lacks_is_refused():
 
 def test_rewrite_of_pasted_text_is_not_taken_for_a_plan():
     assert detect_task("Viết lại đoạn sau cho ngắn gọn, dễ hiểu:\n\n" + REPORT).kind == "points"
+
+
+def test_question_wrapped_in_a_request_is_answered_from_the_text():
+    answer = body("Hãy giải thích cho người dân thủ tục đăng ký khai sinh gồm những giấy tờ gì, dựa vào văn bản sau:\n\n"
+                  "Hồ sơ đăng ký khai sinh gồm tờ khai theo mẫu và giấy chứng sinh. Trụ sở làm việc từ thứ Hai.")
+    assert "giấy chứng sinh" in answer
+
+
+def test_a_question_asking_to_state_its_source_is_still_a_question():
+    prompt = ("Dựa vào văn bản sau, trả lời câu hỏi: Chủ tịch tiếp công dân vào ngày nào? Nêu rõ câu trích.\n\n"
+              "Chủ tịch Ủy ban nhân dân xã tiếp công dân vào ngày 15 hằng tháng.")
+    assert detect_task(prompt).kind == "question" and "ngày 15 hằng tháng" in body(prompt)

@@ -12,6 +12,9 @@ REFUSAL = (
     "Văn bản được cung cấp không có thông tin để trả lời câu hỏi này. "
     "Tôi không đoán; hãy bổ sung tài liệu có nội dung liên quan hoặc hỏi cơ quan có thẩm quyền."
 )
+# Words of the request around a question ("Hãy giải thích cho người dân …, dựa vào văn bản sau"), not of it.
+_ASKING_WORDS = set(fold("giải thích cho người dân dựa vào văn bản đoạn tài liệu trả lời câu hỏi nêu rõ ngắn gọn "
+                         "những gồm gì nào").split())
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _INTRO = re.compile(
     r"^(?:văn bản|nội dung|báo cáo|đoạn văn|tài liệu|ngữ cảnh|bối cảnh|thông tin|dữ liệu|bảng(?: số liệu)?|"
@@ -40,7 +43,7 @@ def answer_question(instruction: str, source: str) -> str:
     """Answer from the context by quoting the best-matching sentence, or refuse when none matches."""
     question, context = _question(instruction, source)
     context = _INTRO.sub("", context.strip())
-    q_terms = set(content_words(question))
+    q_terms = set(content_words(question)) - _ASKING_WORDS
     if not q_terms:
         return REFUSAL
     best, best_score = None, 0.0

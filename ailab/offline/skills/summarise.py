@@ -169,7 +169,9 @@ def points(instruction: str, source: str) -> str:
 
 
 def _wants_points(prompt: Prompt) -> bool:
-    return bool(prompt.source) and bool(_ASKS_POINTS.search(prompt.head))
+    """Material and a request to list from it, unless the request is a question ("… trả lời câu hỏi: …?")."""
+    asks_question = re.search(r"cau hoi|tra loi|\?", prompt.head)
+    return bool(prompt.source) and bool(_ASKS_POINTS.search(prompt.head)) and not asks_question
 
 
 SKILLS += (Skill("points", 37, _wants_points, lambda p: points(p.instruction, p.source)),)
