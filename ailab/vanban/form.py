@@ -92,7 +92,7 @@ def van_ban_from_fields(values: dict) -> VanBan:
 
 
 SYSTEM_SOAN_THAO = (
-    "Bạn là công chức văn phòng Ủy ban nhân dân cấp xã, soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP."
+    "Bạn là công chức Văn phòng HĐND và UBND xã, soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP."
 )
 
 
