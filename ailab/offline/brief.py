@@ -15,7 +15,10 @@ from ailab.offline.vietnamese import lower_first
 from ailab.text import fold, nfc, split_sentences
 
 DRAFT_VERBS = r"(?:soạn(?: thảo)?|viết|dự thảo|lập|chuẩn bị|xây dựng|làm)"
-_KINDS = "|".join(name for name in DOC_TYPES.values() if name != "văn bản")
+# "câu trả lời", "thư trả lời" …: a reply to a resident's question or petition.
+REPLY = "trả lời"
+_KINDS = "|".join([*(name for name in DOC_TYPES.values() if name != "văn bản"),
+                   r"(?:câu|thư|văn bản|tin nhắn|nội dung|phiếu) trả lời"])
 TASK = re.compile(rf"\b{DRAFT_VERBS}\b(?:\s+(?:giúp tôi|giúp|cho tôi|một|bản|nội dung|phần nội dung|dự thảo|"
                   rf"\(chỉ phần thân\)|của|nháp))*\s+({_KINDS})\b", re.I)
 _FACT_LINE = re.compile(r"^\s*[-•*+]?\s*([^:\n]{2,40}?)\s*:\s*(.+?)\s*$")
@@ -135,8 +138,9 @@ def _sentence(brief: Brief, sentence: str) -> None:
         return
     task = find_task(sentence)
     if task:
-        brief.kind = task.group(1).lower()
-        _task_clause(brief, sentence[task.end():])
+        brief.kind = REPLY if task.group(1).lower().endswith(REPLY) else task.group(1).lower()
+        rest = sentence[task.end():]
+        _task_clause(brief, re.sub(r"^\s*(?:cho|về)\s+", "", rest) if brief.kind == REPLY else rest)
         return
     if folded.startswith(_REQUIREMENT):
         if folded.startswith(("nguoi doc", "gui ")) and not brief.audience:

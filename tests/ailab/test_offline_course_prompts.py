@@ -62,6 +62,10 @@ OFFICER_PROMPTS = [
     "01/7/2026 để nâng cấp hệ thống.",
     "Bạn là chuyên viên Văn phòng HĐND và UBND xã An Lạc. Hãy soạn công văn gửi Công an xã đề nghị phối hợp bảo "
     "đảm an ninh trật tự tại lễ hội đình làng ngày 10/02/2026. Yêu cầu: văn phong hành chính, ngắn gọn.",
+    "Soạn câu trả lời cho tin nhắn của người dân hỏi về lịch tiêm phòng.",
+    "Bạn là công chức Văn phòng HĐND và UBND xã Tân Phú. Hãy soạn văn bản trả lời đơn kiến nghị của ông Lê Văn Tám "
+    "về việc đường thôn Bắc bị ngập: xã đã đưa việc nạo vét mương thoát nước vào kế hoạch tháng 7/2026. Yêu cầu: "
+    "lịch sự, ngắn gọn.",
     "Phân loại các phản ánh sau vào một trong các lĩnh vực: môi trường, giao thông, đất đai. Trình bày mỗi "
     "phản ánh một dòng kèm lý do.\n1. Khói đốt rơm rạ gây ô nhiễm khu dân cư.\n2. Cầu tạm qua kênh bị sập "
     "một nhịp.\n3. Tranh chấp ranh giới thửa đất giữa hai hộ.",
@@ -168,6 +172,12 @@ def test_a_notice_on_an_event_lists_its_time_place_and_the_rest_in_the_prompts_w
     assert "về việc tổng vệ sinh môi trường" in body
     assert "- Thời gian: sáng Chủ nhật ngày 15/3/2026;" in body and "- Địa điểm: các thôn;" in body
     assert "Mỗi hộ cử 1 người tham gia" in body
+
+
+def test_reply_to_a_resident_says_what_was_received_and_answers_with_the_facts_given():
+    body = answer_to(OFFICER_PROMPTS[18])
+    assert "nhận được đơn kiến nghị của ông Lê Văn Tám" in body and "kế hoạch tháng 7/2026" in body
+    assert body.endswith("được biết./.") and "cơ quan, đơn vị" not in body
 
 
 def test_invitation_does_not_double_the_word_du():

@@ -98,6 +98,19 @@ def _opening_and_closing(brief: Brief) -> tuple[str, str]:
             f"Đề nghị {audience or 'các cơ quan, đơn vị liên quan'} quan tâm, phối hợp thực hiện./.")
 
 
+def _reply(brief: Brief) -> str:
+    """A reply to a resident: what was received, the answer (the prompt's facts, or a blank), a closing."""
+    reader = _reader(brief.audience) if brief.audience and not brief.for_residents else "ông/bà"
+    received = brief.topic or "ý kiến của ông/bà"
+    answer = _lines([(k, v) for k, v in brief.facts if v], paragraphs=False) or [
+        "- [Nội dung trả lời: căn cứ, thời gian, địa điểm, cách thực hiện, nơi liên hệ]."]
+    return "\n".join([
+        BLANK_NOTE.format(missing="nội dung trả lời") if answer[0].startswith("- [") else "",
+        f"{brief.issuer} nhận được {received}. Về nội dung này, {_short(brief.issuer)} trả lời như sau:",
+        *answer, f"{_short(brief.issuer)} trả lời để {reader} được biết./.",
+    ]).strip()
+
+
 def _decision(brief: Brief) -> str:
     """A quyết định: căn cứ (the prompt's, or blanks: legal bases are never invented), then the articles."""
     bases = [b.rstrip(".;") + ";" for b in brief.bases] or [
@@ -125,6 +138,8 @@ def draft_from(brief: Brief) -> str:
     brief.issuer = expand(brief.issuer)
     if brief.kind == "quyết định":
         return _decision(brief)
+    if brief.kind == "trả lời":
+        return _reply(brief)
     opening, closing = _opening_and_closing(brief)
     if brief.kind == "kế hoạch":
         return "\n".join(_plan(brief, opening, closing))
