@@ -8,6 +8,7 @@ names said in words, and a closing formula that fits the reader.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -112,8 +113,11 @@ def problems_in(prompt: str, body: str) -> list[str]:
 
 
 def test_the_collector_finds_prompts_in_every_notebook_that_asks(course_prompts):
-    asking = {p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("*.ipynb")
-              if re.search(r"\bask\(\s*\\?\"", p.read_text(encoding="utf-8"))}
+    def sends_a_literal(path) -> bool:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        return any(re.search(r"\bask\(\s*[\"']", "".join(c["source"])) for c in cells if c["cell_type"] == "code")
+
+    asking = {p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("*.ipynb") if sends_a_literal(p)}
     found = {p.where.split(" ô ")[0] for p in course_prompts}
     assert asking <= found, f"no prompt collected from {sorted(asking - found)}"
     assert len(course_prompts) >= len(asking)
