@@ -58,6 +58,7 @@ _ISSUER = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|p
 _EVENT = re.compile(r"^(?:(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+)?(?:xã|phường|thôn|chúng tôi)"
                     r"(?:\s+tôi|(?-i:(?:\s+[A-ZĐ]\w*)+))?\s+(?:sẽ|dự kiến|đang|tổ chức|triển khai)\b", re.I)
 _DANGLING = ("cả", "vào", "từ", "lúc", "tại", "ngày", "đến", "và", "của", "cho", "sáng", "chiều", "trong")
+_NAME_COMMA = "\u2063"
 _LABEL_START = re.compile(r"^(?:Bối cảnh|Ngữ cảnh|Tình huống|Thông tin|Sự việc|Nhiệm vụ)\s*:\s*", re.I)
 _COMMUNE = re.compile(r"\b(xã|phường|đặc khu)((?:\s+[A-ZĐÂ][\wà-ỹ]*)+)")
 
@@ -90,8 +91,8 @@ def expand(text: str) -> str:
 
 
 def find_task(text: str) -> re.Match | None:
-    """The first "soạn/viết … <loại văn bản>" in ``text``."""
-    return TASK.search(nfc(text))
+    """The first "soạn/viết … <loại văn bản>" in ``text`` (a line break may fall inside "thông\nbáo")."""
+    return TASK.search(re.sub(r"\s+", " ", nfc(text)))
 
 
 def read_brief(prompt: str) -> Brief:
@@ -155,13 +156,16 @@ def _task_clause(brief: Brief, rest: str) -> None:
     """What follows the document kind in the task sentence: audience, topic, and material after a colon."""
     head, _, material = rest.partition(":")
     audience = _AUDIENCE.search(head)
-    if audience and not brief.audience:
-        brief.audience = audience.group(1).strip()
     if audience:
-        head = head[: audience.start()] + head[audience.end():]
+        readers, head = audience.group(1).strip(), head[: audience.start()] + head[audience.end():]
+        # "gửi các hộ nuôi chó, mèo để …": one word after the comma still names the readers
+        more = re.match(r"^,\s*(\w+)(?=\s+(?:để|về|trình|dạng|không|chỉ)\b|\s*[,.]|\s*$)", head)
+        if more:
+            readers, head = f"{readers}, {more.group(1)}", head[more.end():]
+        brief.audience = brief.audience or readers
     head = re.sub(r"^\s*(?:về việc|về|v/v)\s+", "", head.strip(" ,."), flags=re.I)
     head = _TOPIC_CUT.sub("", head).strip(" ,.")
-    if head:
+    if len(head.split()) >= 2:
         _facts_of(brief, head, topic=True)
     for clause in re.split(r"\s*;\s*", material.strip().rstrip(".")):
         if clause.strip():
@@ -199,6 +203,8 @@ def _facts_of(brief: Brief, clause: str, topic: bool = False) -> None:
 def _slots(clause: str) -> tuple[list[tuple[str, str]], str]:
     """The labelled facts found in ``clause`` and what is left of it."""
     found: list[tuple[str, str]] = []
+    # A comma before a name ("các thôn Đoài, Hạ và Nam") does not end a fact: hide it while the facts are read.
+    clause = re.sub(r",(?=\s+(\w))", lambda m: _NAME_COMMA if m.group(1).isupper() else ",", clause)
     for label, pattern, group in (("Thành phần", PARTICIPANTS, 1), ("Thời gian", TIME, 0), ("Địa điểm", PLACE, 1),
                                   ("", MONEY, 0), ("Mục đích", PURPOSE, 1)):
         for match in list(pattern.finditer(clause)):
@@ -208,9 +214,9 @@ def _slots(clause: str) -> tuple[list[tuple[str, str]], str]:
             elif pattern is TIME:
                 value = re.sub(r"^(?:thời gian(?:\s+là)?:?\s+)?(?:vào|lúc)?\s*", "", value, flags=re.I)
                 label = "Thời hạn" if fold(value).startswith(("truoc", "han chot", "cham nhat")) else "Thời gian"
-            found.append((label, value))
+            found.append((label, value.replace(_NAME_COMMA, ",")))
             clause = clause.replace(match.group(0), " ", 1)
-    return found, clause
+    return found, clause.replace(_NAME_COMMA, ",")
 
 
 def _merged(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

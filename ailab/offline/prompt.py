@@ -121,12 +121,12 @@ class Prompt:
     @cached_property
     def head(self) -> str:
         """The folded instruction and system role: where the task words are looked for."""
-        return fold(self.instruction + " " + self.system)
+        return fold(re.sub(r"\s+", " ", self.instruction + " " + self.system))
 
     @cached_property
     def whole(self) -> str:
         """The whole prompt, folded."""
-        return fold(self.text)
+        return fold(re.sub(r"\s+", " ", self.text))
 
     @cached_property
     def table(self):

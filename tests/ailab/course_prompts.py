@@ -190,11 +190,11 @@ def markdown_prompts(source: str, where: str) -> list[CoursePrompt]:
     """Prompts a Markdown cell shows: a quoted block, or a quoted sentence that reads as a prompt."""
     found = []
     quote = " ".join(line.lstrip("> ").strip() for line in source.splitlines() if line.startswith(">"))
-    if quote and looks_like_prompt(quote):
+    if quote and looks_like_prompt(quote) and not announces_missing_material(quote):
         found.append(CoursePrompt(where, quote))
     for match in re.finditer(r"[\"“]([^\"“”]{30,})[\"”]", source):
         text = re.sub(r"\s*\n\s*", " ", match.group(1))
-        if looks_like_prompt(text):
+        if looks_like_prompt(text) and not announces_missing_material(text):
             found.append(CoursePrompt(where, text))
     return found
 
