@@ -85,3 +85,10 @@ def test_a_question_asking_to_state_its_source_is_still_a_question():
     prompt = ("Dựa vào văn bản sau, trả lời câu hỏi: Chủ tịch tiếp công dân vào ngày nào? Nêu rõ câu trích.\n\n"
               "Chủ tịch Ủy ban nhân dân xã tiếp công dân vào ngày 15 hằng tháng.")
     assert detect_task(prompt).kind == "question" and "ngày 15 hằng tháng" in body(prompt)
+
+
+def test_summary_keeps_a_sentence_from_each_part_the_instruction_names():
+    answer = body("Tóm tắt báo cáo sau trong tối đa 80 từ, nêu kết quả chính và ít nhất một tồn tại, hạn chế:\n\n"
+                  + REPORT)
+    assert "tồn tại" in answer or "chưa đạt" in answer or "trễ hạn" in answer
+    assert re.search(r"\d", answer)

@@ -71,10 +71,7 @@ def describe_table(instruction: str, source: str) -> str:
     if len(lines) == 1:
         lines.append("Bảng không có cột số để nhận xét.")
     if not total_rows:
-        lines.append(
-            "Bảng không có dòng tổng cộng; trợ lý ngoại tuyến không tự tính số mới. Nếu cần tổng, hãy tính bằng "
-            "bảng tính hoặc pandas (ví dụ df[\"tên cột\"].sum()) rồi đưa vào câu lệnh."
-        )
+        lines.append("(Bảng không có dòng tổng cộng; trợ lý ngoại tuyến không tự tính số mới.)")
     return "\n".join(lines)
 
 

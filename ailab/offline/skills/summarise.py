@@ -14,6 +14,7 @@ _ANY_WORD_COUNT = re.compile(r"(\d+)\s*(?:từ|chữ|tiếng)(?!\s*(?:khóa|ng�
 _LIMIT_SENTENCES = re.compile(r"(\d+)\s*(?:câu|ý)\b", re.I)
 # A line broken inside a sentence (it ends on a comma and the next starts in lower case) is one sentence.
 _SOFT_WRAP = re.compile(r"(?<=,)[ \t]*\n[ \t]*(?=[a-zà-ỹđ\[])")
+_PARTS = ("tồn tại", "hạn chế", "khó khăn", "nhiệm vụ", "giải pháp", "phương hướng")
 _BOILERPLATE = ("tren day la", "kinh gui", "noi nhan", "tm. ", "chu tich")
 
 
@@ -33,10 +34,11 @@ def summarise(instruction: str, source: str) -> str:
         max_words = max(60, min(250, count_words(source) // 4))
     if max_words is not None:
         max_words = max(10, max_words - LABEL_WORDS)
-    chosen = _select(sentences, max_words, max_sentences)
+    named = tuple(word for word in _PARTS if word in instruction.lower())
+    chosen = _select(sentences, max_words, max_sentences, named)
     if not chosen:  # even the best sentence is too long: cut it at a word boundary
         return _cut_words(sentences[_select(sentences, None, 1)[0]], max_words or 40)
-    picked = [sentences[i].lstrip("-•* ").strip() for i in sorted(chosen)]
+    picked = [sentences[i].lstrip("-•*–— ").strip() for i in sorted(chosen)]
     if has(fold(instruction), ("gach dau dong", "gạch đầu dòng", "liet ke", "cac y")):
         return "\n".join("- " + s for s in picked)
     return " ".join(picked)
@@ -71,7 +73,25 @@ def _base_scores(sentences: list[str], terms: list[set[str]]) -> tuple[list[floa
     return base, sections
 
 
-def _select(sentences: list[str], max_words: int | None, max_sentences: int | None) -> list[int]:
+def _named_parts(sentences: list[str], base: list[float], named: tuple[str, ...]) -> list[int]:
+    """For each part of a report the instruction names ("tồn tại", "nhiệm vụ"), its best sentence: one that says
+    the word, or one under a heading that does."""
+    heading, under = "", []
+    for sentence in sentences:
+        if _is_heading(sentence):
+            heading = sentence.lower()
+        under.append(heading)
+    picked = []
+    for word in named:
+        found = [i for i, s in enumerate(sentences) if not _is_heading(s) and count_words(s) >= 5
+                 and (word in s.lower() or word in under[i])]
+        if found:
+            picked.append(max(found, key=lambda i: (word in sentences[i].lower(), base[i])))
+    return picked
+
+
+def _select(sentences: list[str], max_words: int | None, max_sentences: int | None,
+            named: tuple[str, ...] = ()) -> list[int]:
     """Greedy choice of sentences: key figures and frequent terms first, then cover new sections and avoid
     repeating what is already chosen."""
     terms = [set(content_words(s)) for s in sentences]
@@ -81,6 +101,13 @@ def _select(sentences: list[str], max_words: int | None, max_sentences: int | No
     covered_sections: set[int] = set()
     used = 0
     candidates = {i for i in range(len(sentences)) if base[i] > 0} or set(range(len(sentences)))
+    for best in _named_parts(sentences, base, named):  # "nêu … tồn tại và nhiệm vụ": one sentence of each first
+        if best in candidates and (max_words is None or used + count_words(sentences[best]) <= max_words):
+            chosen.append(best)
+            candidates.discard(best)
+            covered_terms |= terms[best]
+            covered_sections.add(sections[best])
+            used += count_words(sentences[best])
     while candidates and (max_sentences is None or len(chosen) < max_sentences):
         fitting = [i for i in candidates if max_words is None or used + count_words(sentences[i]) <= max_words]
         if not fitting:
