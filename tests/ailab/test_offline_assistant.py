@@ -13,7 +13,11 @@ from ailab.offline.engine import LABEL, detect_task, parse_table, respond, to_nu
 from ailab.text import count_words
 
 ROOT = Path(__file__).resolve().parents[2]
-TEXTS = sorted((ROOT / "tests" / "data" / "van_ban").glob("*.txt"))
+DATA = ROOT / "tests" / "data" / "van_ban"
+TEXTS = sorted(DATA.glob("*.txt"))
+# Found by name whatever prefix the files carry (the folder's numbering is being dropped).
+BAO_CAO = next(DATA.glob("*bao_cao_6_thang.txt"))
+THONG_BAO = next(DATA.glob("*thong_bao_tiep_cong_dan.txt"))
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 
 
@@ -46,7 +50,7 @@ def test_summary_without_limit_is_shorter_than_the_text_and_keeps_figures(path):
 
 
 def test_summary_of_nfd_text_is_nfc_and_the_same():
-    text = TEXTS[0].read_text(encoding="utf-8")
+    text = BAO_CAO.read_text(encoding="utf-8")
     prompt = "Tóm tắt văn bản sau, tối đa 60 từ:\n\n"
     nfc_answer = respond([{"role": "user", "content": prompt + text}])
     nfd_answer = respond([{"role": "user", "content": unicodedata.normalize("NFD", prompt + text)}])
@@ -55,14 +59,14 @@ def test_summary_of_nfd_text_is_nfc_and_the_same():
 
 
 def test_bullet_summary_gives_the_requested_number_of_points():
-    text = TEXTS[0].read_text(encoding="utf-8")
+    text = BAO_CAO.read_text(encoding="utf-8")
     answer = body(respond([{"role": "user", "content": "Tóm tắt thành 3 ý, dạng gạch đầu dòng:\n\n" + text}]))
     lines = answer.splitlines()
     assert len(lines) == 3 and all(line.startswith("- ") for line in lines)
 
 
 def test_question_is_answered_by_quoting_the_sentence_used():
-    text = TEXTS[1].read_text(encoding="utf-8")
+    text = THONG_BAO.read_text(encoding="utf-8")
     answer = body(respond([{"role": "user", "content": f"Dựa vào văn bản sau, trả lời câu hỏi: "
                                                       f"Chủ tịch tiếp công dân định kỳ vào ngày nào?\n\n{text}"}]))
     assert "ngày 15 hằng tháng" in answer
@@ -71,7 +75,7 @@ def test_question_is_answered_by_quoting_the_sentence_used():
 
 
 def test_question_outside_the_context_is_refused():
-    text = TEXTS[1].read_text(encoding="utf-8")
+    text = THONG_BAO.read_text(encoding="utf-8")
     answer = body(respond([{"role": "user", "content": "Dựa vào văn bản sau, trả lời câu hỏi: "
                                                       "Phí cấp bản sao trích lục khai sinh là bao nhiêu?\n\n" + text}]))
     assert "không có thông tin" in answer
@@ -139,7 +143,7 @@ def test_detects_tasks():
 
 
 def test_ask_works_offline_and_says_who_answered(lab_home):
-    answer = ask("Tóm tắt văn bản sau, tối đa 40 từ:\n\n" + TEXTS[0].read_text(encoding="utf-8"))
+    answer = ask("Tóm tắt văn bản sau, tối đa 40 từ:\n\n" + BAO_CAO.read_text(encoding="utf-8"))
     assert answer.startswith(LABEL)
     assert answer.provider == "Trợ lý ngoại tuyến" and answer.model == "tro-ly-ngoai-tuyen"
     assert "token" in answer.usage_line and "≈" in answer.usage_line
@@ -153,7 +157,7 @@ def test_ask_works_offline_and_says_who_answered(lab_home):
     "Bạn là chuyên viên văn phòng UBND xã. Hãy tóm tắt báo cáo sau, không quá {n} từ, dạng gạch đầu dòng.\n\n{text}",
 ])
 def test_summary_never_copies_the_instruction_wherever_it_stands(template):
-    text = TEXTS[0].read_text(encoding="utf-8")
+    text = BAO_CAO.read_text(encoding="utf-8")
     answer = body(respond([{"role": "user", "content": template.format(text=text, n=37)}]))
     assert "37" not in answer and "tóm tắt" not in answer.lower()
     assert numbers_not_in(answer, text) == []

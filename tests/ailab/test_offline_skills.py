@@ -12,8 +12,8 @@ from ailab.offline.engine import LABEL, detect_task, respond
 from ailab.offline.prompt import Prompt
 from ailab.offline.skills import pick, registry
 
-REPORT = (Path(__file__).resolve().parents[2] / "tests" / "data" / "van_ban" / "01_bao_cao_6_thang.txt").read_text(
-    encoding="utf-8")
+REPORT = next((Path(__file__).resolve().parents[2] / "tests" / "data" / "van_ban").glob("*bao_cao_6_thang.txt")
+              ).read_text(encoding="utf-8")
 
 
 def body(prompt: str) -> str:
