@@ -8,6 +8,7 @@ Failures come back as a short Vietnamese message (what happened, what to do), ne
 from __future__ import annotations
 
 import html
+import json
 import threading
 from dataclasses import dataclass
 
@@ -22,6 +23,15 @@ from ailab.transport import CACHE_MISS_CODE, CacheTransport, OfflineTransport
 
 class AIError(RuntimeError):
     """A failed AI call, with a Vietnamese message that is safe to show (no key, no traceback)."""
+
+
+class MalformedAnswer(ValueError):
+    """The server answered 200 with a body that is not a chat completion (no choices, no message)."""
+
+
+# Failures of the network or of the other side's protocol: retried where the SDK does not, then explained.
+# Anything else (TypeError, AttributeError, KeyError …) is a bug in our code or the learner's and surfaces as is.
+NETWORK_FAILURES = (openai.APIError, httpx2.HTTPError, json.JSONDecodeError, UnicodeDecodeError, MalformedAnswer)
 
 
 @dataclass
@@ -45,10 +55,16 @@ _LOCK = threading.Lock()
 _CLIENT: tuple[Settings, openai.OpenAI] | None = None
 
 
-def build_client(settings: Settings) -> openai.OpenAI:
-    """The openai SDK client for ``settings``, with the offline or cache transport plugged in where needed."""
-    if settings.provider == "offline":
-        inner: httpx2.BaseTransport = OfflineTransport()
+def build_client(settings: Settings, transport: httpx2.BaseTransport | None = None) -> openai.OpenAI:
+    """The openai SDK client for ``settings``, with the offline or cache transport plugged in where needed.
+
+    ``transport`` replaces the one chosen from the settings (the network, or the offline assistant): tests
+    inject an ``httpx2.MockTransport`` here. The record/replay cache, when on, still wraps it.
+    """
+    if transport is not None:
+        inner: httpx2.BaseTransport = transport
+    elif settings.provider == "offline":
+        inner = OfflineTransport()
     else:
         inner = httpx2.HTTPTransport()
     transport = inner
@@ -106,27 +122,60 @@ class Answer(str):
         )
 
 
-def chat(messages: list[dict], **params) -> Answer:
-    """Send a conversation (``[{"role": "user", "content": "…"}]``) and return the assistant's answer."""
+def chat(messages: list[dict], *, client: openai.OpenAI | None = None, settings: Settings | None = None,
+         **params) -> Answer:
+    """Send a conversation (``[{"role": "user", "content": "…"}]``) and return the assistant's answer.
+
+    ``client`` (with the ``settings`` it was built from) replaces the session's client, e.g. one built by
+    ``build_client`` with an injected transport.
+    """
     try:
-        settings, client = get_client()
+        if client is None:
+            settings, session_client = get_client()
+        else:
+            settings, session_client = settings or load_settings(), client
     except SettingsError as problem:
         raise AIError(str(problem)) from None
     clean = [{**m, "content": nfc(m["content"]) if isinstance(m.get("content"), str) else m.get("content")}
              for m in messages]
     model = params.pop("model", None) or settings.model
-    response = None
-    for attempt in range(2):  # one more try for a malformed answer, which the SDK does not retry
+    response, content = _complete(session_client, settings, model, clean, params)
+    text = Answer(nfc(content))
+    this_call = _count_usage(response, settings, clean, text)
+    text.provider, text.model = _provider_label(settings), model
+    text.usage_line = usage_line(this_call, settings)
+    return text
+
+
+def _complete(client: openai.OpenAI, settings: Settings, model: str, messages: list[dict], params: dict):
+    """Call the API; a malformed answer is tried once more (the SDK retries the network failures itself)."""
+    for attempt in range(2):
         try:
-            response = client.chat.completions.create(model=model, messages=clean, **params)
-            content = response.choices[0].message.content
-            break
-        except (openai.APIError, openai.OpenAIError, httpx2.HTTPError, ValueError, AttributeError,
-                IndexError, TypeError) as problem:
+            response = client.chat.completions.create(model=model, messages=messages, **params)
+            return response, answer_text(response)
+        except NETWORK_FAILURES as problem:
             if attempt == 0 and _malformed(problem):
                 continue
             raise AIError(explain(problem, settings)) from None
-    text = Answer(nfc(content or ""))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def answer_text(response) -> str:
+    """The assistant's text from a chat completion; ``MalformedAnswer`` when the body is not one."""
+    choices = getattr(response, "choices", None)
+    if not isinstance(choices, list) or not choices:
+        raise MalformedAnswer("no choices")
+    message = getattr(choices[0], "message", None)
+    if not hasattr(message, "content"):
+        raise MalformedAnswer("no message")
+    content = message.content
+    if content is not None and not isinstance(content, str):
+        raise MalformedAnswer("content is not text")
+    return content or ""
+
+
+def _count_usage(response, settings: Settings, messages: list[dict], text: str) -> Usage:
+    """This call's token counts (estimated when the server gives none), added to the session's too."""
     usage = getattr(response, "usage", None)
     estimated = settings.provider == "offline" or usage is None
     if usage is not None:
@@ -134,15 +183,13 @@ def chat(messages: list[dict], **params) -> Answer:
     else:
         from ailab.offline.engine import estimate_tokens
 
-        prompt_tokens = sum(estimate_tokens(str(m.get("content") or "")) for m in clean)
+        prompt_tokens = sum(estimate_tokens(str(m.get("content") or "")) for m in messages)
         completion_tokens = estimate_tokens(text)
     this_call = Usage()
     this_call.add(prompt_tokens, completion_tokens, estimated)
     with _LOCK:
         _SESSION.add(prompt_tokens, completion_tokens, estimated)
-    text.provider, text.model = _provider_label(settings), model
-    text.usage_line = usage_line(this_call, settings)
-    return text
+    return this_call
 
 
 def ask(prompt: str, system: str | None = None, **params) -> Answer:
@@ -154,7 +201,9 @@ def ask(prompt: str, system: str | None = None, **params) -> Answer:
 
 
 def _malformed(problem: Exception) -> bool:
-    return isinstance(problem, (openai.APIResponseValidationError, ValueError, AttributeError, IndexError, TypeError))
+    """A 200 answer whose body is not a chat completion: worth one more try."""
+    return isinstance(problem, (openai.APIResponseValidationError, json.JSONDecodeError, UnicodeDecodeError,
+                                MalformedAnswer))
 
 
 def explain(problem: Exception, settings: Settings) -> str:

@@ -10,11 +10,11 @@ import argparse
 import copy
 import html
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ailab.text import nfc
 from autograder.course.hidden import strip_hidden_tests
 
 if TYPE_CHECKING:  # nbformat is slow to import; the CLI must start fast
@@ -51,7 +51,7 @@ def visible_tests_notebook(nb: NotebookNode) -> NotebookNode:
     prepared = copy.deepcopy(nb)
     prepared.cells = [c for c in prepared.cells if not (c.cell_type == "code" and "self_check_button" in c.source)]
     for cell in prepared.cells:
-        cell.source = unicodedata.normalize("NFC", cell.source)
+        cell.source = nfc(cell.source)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
             if _is_test(cell):

@@ -25,6 +25,11 @@ def prompts() -> list[str]:
     out.append("Hãy nhận xét bảng số liệu sau:\n| Tháng | Hồ sơ |\n|---|---|\n| 7 | 210 |\n| 8 | 245 |\n| 9 | 260 |")
     out.append("Soạn nội dung giấy mời họp:\nThời gian: 8 giờ ngày 05/12/2026\nĐịa điểm: Hội trường xã")
     out.append("Phân loại tin nhắn sau vào một trong các nhóm: lừa đảo, an toàn.\n\nBấm link để nhận quà.")
+    # Prose prompts the way officers write them (the course's 5-part prompts), and a review of a draft.
+    out.append("Bạn là chuyên viên Văn phòng HĐND và UBND xã Tân Phú. Xã sẽ tổ chức hội nghị triển khai kế hoạch "
+               "chuyển đổi số vào 14 giờ 00 ngày 12/3/2026 tại Hội trường Ủy ban nhân dân xã, thành phần là trưởng "
+               "các thôn. Hãy soạn giấy mời. Yêu cầu: văn phong hành chính, không quá 150 từ.")
+    out.append("Hãy kiểm tra dự thảo sau:\n\n" + texts[0][:1500])
     return out
 
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field, fields
 from enum import Enum
+
+from ailab.text import nfc as _nfc
 
 
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode NFC with surrounding whitespace removed."""
-    return unicodedata.normalize("NFC", str(text)).strip()
+    return _nfc(str(text)).strip()
 
 
 class LoaiVanBan(str, Enum):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
+from pathlib import Path
 
+import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from ailab.text import nfc
 
 ALIGNMENTS = {
     "đều hai bên": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -15,13 +18,23 @@ ALIGNMENTS = {
 
 
 def all_paragraphs(document) -> list:
-    """Every paragraph of the body, table cells included, in reading order."""
+    """Every paragraph of the body, table cells included (a merged cell once), in reading order."""
     paragraphs = list(document.paragraphs)
+    seen = {id(p._p) for p in paragraphs}
     for table in document.tables:
         for row in table.rows:
             for cell in row.cells:
-                paragraphs.extend(p for p in cell.paragraphs if p not in paragraphs)
+                for paragraph in cell.paragraphs:
+                    if id(paragraph._p) not in seen:
+                        seen.add(id(paragraph._p))
+                        paragraphs.append(paragraph)
     return paragraphs
+
+
+def paragraph_texts(source) -> list[str]:
+    """The NFC text of every paragraph (``all_paragraphs``) of a .docx given as a path or an open Document."""
+    document = docx.Document(str(source)) if isinstance(source, (str, Path)) else source
+    return [nfc(paragraph.text) for paragraph in all_paragraphs(document)]
 
 
 def body_paragraphs_of(document) -> list:
@@ -45,8 +58,7 @@ def replace_text(document, old: str, new: str) -> int:
 
     Returns how many paragraphs changed.
     """
-    old = unicodedata.normalize("NFC", old)
-    new = unicodedata.normalize("NFC", new)
+    old, new = nfc(old), nfc(new)
     changed = 0
     for paragraph in all_paragraphs(document):
         if old not in paragraph.text:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ailab.cli import main
 from ailab.cli_core import lab_command, lab_settings_dir
 from ailab.doctor import report, run_checks
@@ -60,3 +62,15 @@ def test_record_runs_a_notebook_and_stores_its_answers(lab_home, tmp_path, capsy
     nbformat.write(notebook, path)
     assert main(["record", str(path), "--dir", str(tmp_path / "ghi")]) == 0
     assert "Đã ghi 1 câu trả lời" in capsys.readouterr().out
+
+
+def test_doctor_lets_a_bug_surface_instead_of_blaming_the_network(lab_home, monkeypatch):
+    import ailab.llm
+    from ailab.doctor import check_provider
+
+    def broken(settings, transport=None):
+        raise TypeError("build_client() got an unexpected keyword argument")
+
+    monkeypatch.setattr(ailab.llm, "build_client", broken)
+    with pytest.raises(TypeError):
+        check_provider()

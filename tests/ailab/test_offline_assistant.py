@@ -12,9 +12,11 @@ from ailab import ask
 from ailab.offline.engine import LABEL, detect_task, parse_table, respond, to_number
 from ailab.text import count_words
 
-TEXTS = sorted((Path(__file__).parent / "data" / "van_ban").glob("*.txt"))
-BAO_CAO = Path(__file__).parent / "data" / "van_ban" / "bao_cao_6_thang.txt"
-THONG_BAO = Path(__file__).parent / "data" / "van_ban" / "thong_bao_tiep_cong_dan.txt"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "van_ban"
+TEXTS = sorted(DATA.glob("*.txt"))
+BAO_CAO = DATA / "bao_cao_6_thang.txt"
+THONG_BAO = DATA / "thong_bao_tiep_cong_dan.txt"
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 
 

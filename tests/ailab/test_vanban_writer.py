@@ -247,3 +247,20 @@ def test_writing_to_a_folder_uses_an_ascii_file_name(tmp_path):
     path = write_docx(sample("Quyết định"), tmp_path)
     assert path.parent == tmp_path and path.name == "quyet_dinh_17_QD-UBND_2026-03-05.docx"
     assert path.exists()
+
+
+def test_paragraph_texts_reads_body_and_table_cells_once_each(tmp_path):
+    import docx as python_docx
+
+    from ailab.vanban.repair import all_paragraphs, paragraph_texts
+
+    document = python_docx.Document()
+    document.add_paragraph(unicodedata.normalize("NFD", "Kính gửi: các thôn"))
+    table = document.add_table(rows=1, cols=2)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.paragraphs[0].text = "ỦY BAN NHÂN DÂN"
+    path = tmp_path / "thu.docx"
+    document.save(str(path))
+    texts = paragraph_texts(path)
+    assert texts.count("ỦY BAN NHÂN DÂN") == 1 and "Kính gửi: các thôn" in texts
+    assert len(all_paragraphs(python_docx.Document(str(path)))) == len(texts)

@@ -7,8 +7,9 @@ import docx
 import pytest
 
 import ailab
+from ailab.llm import AIError
 from ailab.vanban import LoaiVanBan, VanBanError, prompt_noi_dung, tao_form, van_ban_from_fields
-from ailab.vanban.form import parse_ngay, strip_ai_label
+from ailab.vanban.form import check_html, parse_ngay, strip_ai_label
 
 
 def _values(**overrides):
@@ -127,14 +128,43 @@ def test_ai_button_without_trich_yeu_asks_for_it_first(tmp_path, monkeypatch):
 
 def test_ai_failure_is_a_vietnamese_message(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
-        raise RuntimeError("network down")
+        raise AIError("Không kết nối được tới máy chủ.")
 
     monkeypatch.setattr(ailab, "ask", broken)
     form = tao_form(tmp_path, mau="Thông báo")
     before = form.fields["noi_dung"].value
     form.ai_button.click()
-    assert "AI chưa trả lời được" in form.message.value and "network" not in form.message.value
+    assert "AI chưa trả lời được" in form.message.value and "Không kết nối được" in form.message.value
     assert form.fields["noi_dung"].value == before
+
+
+def test_a_bug_behind_the_ai_button_surfaces(tmp_path, monkeypatch):
+    def buggy(*args, **kwargs):
+        raise TypeError("ask() got an unexpected keyword argument")
+
+    monkeypatch.setattr(ailab, "ask", buggy)
+    form = tao_form(tmp_path, mau="Thông báo")
+    with pytest.raises(TypeError):
+        form._on_ai()
+
+
+def test_a_bug_inside_the_checker_surfaces(tmp_path, monkeypatch):
+    import autograder.nd30
+
+    def buggy(path):
+        raise KeyError("rule")
+
+    monkeypatch.setattr(autograder.nd30, "check_docx", buggy)
+    form = tao_form(tmp_path, mau="Công văn")
+    with pytest.raises(KeyError):
+        form._on_create()
+
+
+def test_unreadable_file_is_a_vietnamese_note(tmp_path):
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"not a zip")
+    note = check_html(bad)
+    assert "chưa đọc được" in note and "Traceback" not in note
 
 
 def test_all_labels_are_vietnamese():
