@@ -88,8 +88,9 @@ def _words_between(sentence: str, start: int, end: int) -> int:
     return len(_WORD.findall(sentence[start:end])) if end > start else 0
 
 
-def _nearest_subject(sentence: str, span: tuple[int, int], facts: Sequence[Fact]) -> set[str]:
-    """Labels of the facts whose subject names the value at ``span``, or an empty set.
+def _nearest_subject(sentence: str, span: tuple[int, int], facts: Sequence[Fact]) -> tuple[set[str], bool]:
+    """Labels of the facts whose subject names the value at ``span`` (or an empty set), and whether that
+    subject is a label ("Địa điểm: …").
 
     Vietnamese names a thing before it ("Thời gian: …", "tại …"), so the nearest subject before the value
     (within ``WINDOW`` words) wins; only when there is none does the nearest one after it count ("ông … chủ
@@ -97,27 +98,36 @@ def _nearest_subject(sentence: str, span: tuple[int, int], facts: Sequence[Fact]
     """
     before: dict[int, set[str]] = {}
     after: dict[int, set[str]] = {}
+    labels: set[int] = set()
     for fact in facts:
         for start, end in _spans(sentence, fact.subjects):
             if start < span[1] and end > span[0]:
                 continue  # a subject inside the value itself ("ngày" in "ngày 12 tháng 3") does not name it
             if end <= span[0]:
-                before.setdefault(_words_between(sentence, end, span[0]), set()).add(fact.label)
+                distance = _words_between(sentence, end, span[0])
+                before.setdefault(distance, set()).add(fact.label)
+                if sentence[end:end + 1] == ":":
+                    labels.add(distance)
             else:
                 after.setdefault(_words_between(sentence, span[1], start), set()).add(fact.label)
-    for side in (before, after):
-        near = [distance for distance in side if distance <= WINDOW]
-        if near:
-            return side[min(near)]
-    return set()
+    near = [distance for distance in before if distance <= WINDOW]
+    if near:
+        return before[min(near)], min(near) in labels
+    near = [distance for distance in after if distance <= WINDOW]
+    return (after[min(near)] if near else set()), False
 
 
-def _placements(text: str, fact: Fact, facts: Sequence[Fact]) -> list[bool]:
-    """For every place ``fact`` is written: True when its own subject is the nearest one."""
+def _placements(text: str, fact: Fact, facts: Sequence[Fact]) -> list[str]:
+    """For every place ``fact`` is written: "own" beside its own subject, "wrong" right after another fact's
+    label ("Địa điểm: 14 giờ 00"), "bare" otherwise."""
     results = []
     for sentence in sentences(text):
         for span in fact_positions(sentence, fact):
-            results.append(fact.label in _nearest_subject(sentence, span, facts))
+            owners, is_label = _nearest_subject(sentence, span, facts)
+            if fact.label in owners:
+                results.append("own")
+            else:
+                results.append("wrong" if owners and is_label else "bare")
     return results
 
 
@@ -128,12 +138,13 @@ def missing_facts(text: str, facts: Iterable[Fact]) -> list[Fact]:
 
 
 def misplaced_facts(text: str, facts: Iterable[Fact]) -> list[Fact]:
-    """The facts written in ``text`` but not stated: never beside their own subject, or once beside another's."""
+    """The facts written in ``text`` but not stated: never beside their own subject, or once written under
+    another fact's label (hedging: the same time under "Thời gian:" and under "Địa điểm:")."""
     facts = list(facts)
     misplaced = []
     for fact in facts:
         placements = _placements(text, fact, facts)
-        if placements and not all(placements):
+        if placements and ("own" not in placements or "wrong" in placements):
             misplaced.append(fact)
     return misplaced
 

@@ -111,13 +111,13 @@ def names_current(answer: str, basis: SupersededBasis, table: tuple[SupersededBa
     """
     table = load_table() if table is None else table
     plain = normalise(answer)
-    if any(_pattern(phrase).search(plain) for phrase in basis.phrases):
-        return False
     others = {normalise(ident) for row in table if row.id != basis.id for ident in row.current_ids}
     others -= {normalise(ident) for ident in basis.current_ids}
     if any(ident in plain for ident in others):
         return False
     if basis.current_ids:
         return any(normalise(ident) in plain for ident in basis.current_ids)
-    return any(re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", plain) for word in _DROP_WORDS) or bool(
-        re.search(r"(ủy ban nhân dân|ubnd) (tỉnh|xã|phường)", plain))
+    if any(re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", plain) for word in _DROP_WORDS):
+        return True
+    names_old = any(_pattern(phrase).search(plain) for phrase in basis.phrases)
+    return not names_old and bool(re.search(r"(ủy ban nhân dân|ubnd) (tỉnh|xã|phường)", plain))
