@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ailab.text import nfc
 from autograder.checks.facts import normalise
 from autograder.checks.result import CheckResult
 
@@ -77,14 +78,18 @@ def load_table(path: str | Path = TABLE) -> tuple[SupersededBasis, ...]:
 
 
 def _pattern(phrase: str) -> re.Pattern:
-    words = [re.escape(word) for word in normalise(phrase).split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?![\w/])")
+    """A phrase found in the original text whatever its case, spacing or kind of dash, as whole words."""
+    parts = re.split(r"(\s*[-–—]\s*|\s+)", nfc(phrase).strip())
+    regex = "".join(r"\s*[-–—]\s*" if part.strip() in "-–—" and part.strip() else
+                    r"\s+" if part.isspace() else re.escape(part) for part in parts if part)
+    return re.compile(r"(?<!\w)" + regex + r"(?![\w/])", re.IGNORECASE)
 
 
 def find_superseded(text: str, on: dt.date, table: tuple[SupersededBasis, ...] | None = None) -> list[LegalFinding]:
     """Outdated citations in ``text`` for a document dated ``on``: one finding per row and place cited."""
     table = load_table() if table is None else table
-    plain = normalise(text)
+    # "Uỷ" (old accent placement) and "Ủy" are the same word and the same length: read both.
+    plain = nfc(str(text or "")).replace("Uỷ", "Ủy").replace("uỷ", "ủy")
     findings = []
     for basis in table:
         if on < basis.since:
@@ -119,5 +124,5 @@ def names_current(answer: str, basis: SupersededBasis, table: tuple[SupersededBa
         return any(normalise(ident) in plain for ident in basis.current_ids)
     if any(re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", plain) for word in _DROP_WORDS):
         return True
-    names_old = any(_pattern(phrase).search(plain) for phrase in basis.phrases)
+    names_old = any(_pattern(phrase).search(nfc(answer)) for phrase in basis.phrases)
     return not names_old and bool(re.search(r"(ủy ban nhân dân|ubnd) (tỉnh|xã|phường)", plain))

@@ -23,6 +23,8 @@ def test_every_row_has_a_source_a_date_and_phrases():
     ("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17 tháng 4 năm 2023 của Chính phủ;", "legal_basis.nghi_dinh_13_2023"),
     ("Căn cứ Kế hoạch số 12/KH-UBND của Ủy ban nhân dân huyện Tân Phú;", "legal_basis.cap_huyen"),
     ("Giao Phòng Tư pháp huyện phối hợp thực hiện.", "legal_basis.cap_huyen"),
+    ("Theo đề nghị của UỶ BAN NHÂN DÂN HUYỆN Tân Phú;", "legal_basis.cap_huyen"),
+    ("Phối hợp với Phòng Lao động – Thương binh và Xã hội huyện.", "legal_basis.cap_huyen"),
 ])
 def test_outdated_citations_are_found(text, rule):
     assert [finding.rule for finding in find_superseded(text, AFTER)] == [rule]
@@ -38,6 +40,11 @@ def test_outdated_citations_are_found(text, rule):
 ])
 def test_current_citations_are_not_flagged(text):
     assert find_superseded(text, AFTER) == []
+
+
+def test_the_quote_is_the_original_text_not_a_normalised_copy():
+    finding = find_superseded("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023", AFTER)[0]
+    assert finding.quote == "13/2023/NĐ-CP" and finding.message.startswith("«13/2023/NĐ-CP»")
 
 
 def test_a_document_dated_before_the_change_is_not_flagged():
