@@ -89,7 +89,7 @@ def find_superseded(text: str, on: dt.date, table: tuple[SupersededBasis, ...] |
     """Outdated citations in ``text`` for a document dated ``on``: one finding per row and place cited."""
     table = load_table() if table is None else table
     # "Uỷ" (old accent placement) and "Ủy" are the same word and the same length: read both.
-    plain = nfc(str(text or "")).replace("Uỷ", "Ủy").replace("uỷ", "ủy")
+    plain = nfc(str(text or "")).replace("Uỷ", "Ủy").replace("uỷ", "ủy").replace("UỶ", "ỦY")
     findings = []
     for basis in table:
         if on < basis.since:
