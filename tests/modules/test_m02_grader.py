@@ -35,6 +35,10 @@ Hội nghị do đồng chí Nguyễn Văn An, Chủ tịch Ủy ban nhân dân 
 Thành phần mời gồm Trưởng các thôn và công chức Văn phòng HĐND và UBND xã.
 Thời gian họp: 14h00 thứ Năm, ngày 12/3/2026.
 Địa điểm: Hội trường UBND xã Tân Phú.""",
+    "Ủy ban nhân dân xã Tân Phú tổ chức hội nghị triển khai kế hoạch về chuyển đổi số năm 2026. Kính mời các đồng "
+    "chí Trưởng thôn và công chức thuộc Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã đến dự. Hội nghị khai "
+    "mạc vào hồi 14 giờ, thứ Năm, ngày 12/3/2026 tại Hội trường Ủy ban nhân dân xã. Chủ trì hội nghị: đồng chí "
+    "Nguyễn Văn An, Chủ tịch Ủy ban nhân dân xã.",
 ]
 CONG_VAN_HONEST = [
     """Thực hiện kế hoạch rà soát hộ nghèo, hộ cận nghèo năm 2026, Ủy ban nhân dân xã đề nghị Trưởng các thôn lập danh sách hộ nghèo, hộ cận nghèo của thôn.
@@ -46,6 +50,10 @@ Danh sách gửi về Phòng Văn hóa - Xã hội trước ngày 25 tháng 3 n�
     "Xã hội để được hướng dẫn.",
     """Ủy ban nhân dân xã yêu cầu Trưởng các thôn rà soát và lập danh sách hộ nghèo và hộ cận nghèo của thôn mình.
 Hạn nộp: trước ngày 25 tháng 3 năm 2026, nộp tại Phòng Văn hóa - Xã hội.""",
+    "Đề nghị các đồng chí khẩn trương lập danh sách hộ nghèo, hộ cận nghèo của thôn. Phòng Văn hóa - Xã hội tiếp "
+    "nhận danh sách đến hết ngày 25/3/2026 để tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân xã.",
+    "Trưởng các thôn có trách nhiệm rà soát, lập danh sách hộ nghèo, hộ cận nghèo trên địa bàn và gửi về Phòng "
+    "Văn hóa - Xã hội chậm nhất ngày 25 tháng 3 năm 2026.",
 ]
 
 
@@ -99,6 +107,13 @@ def test_invented_figures_cost_a_fact_each():
     text = GIAY_MOI_HONEST[1] + " Dự kiến có 35 đại biểu; hội nghị kết thúc lúc 16 giờ 30."
     result = grade_body(text, GIAY_MOI_FACTS, GIAY_MOI_SOURCE, 1.5)
     assert result.score < 1.5 and "35" in result.messages[-1]
+
+
+def test_cong_van_body_copied_from_the_task_table_scores_nothing():
+    copied = ("Việc: chuẩn bị rà soát hộ nghèo, hộ cận nghèo năm 2026\n"
+              "Đề nghị: Trưởng các thôn lập danh sách hộ nghèo, hộ cận nghèo của thôn\n"
+              "Hạn, nơi nộp: trước ngày 25 tháng 3 năm 2026, nộp về Phòng Văn hóa - Xã hội")
+    assert grade_body(copied, CONG_VAN_FACTS, CONG_VAN_SOURCE, 1.5).score == 0
 
 
 def test_cong_van_body_of_bare_facts_scores_nothing():
