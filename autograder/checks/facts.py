@@ -18,6 +18,7 @@ Public API
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -61,6 +62,7 @@ class Fact:
             object.__setattr__(self, "subjects", (self.subjects,))
 
 
+@functools.lru_cache(maxsize=1024)
 def _phrase_pattern(phrase: str) -> re.Pattern:
     """A phrase matched as whole words, any run of spaces between them ("lúc" does not match "lúcc")."""
     words = [re.escape(word) for word in normalise(phrase).split()]

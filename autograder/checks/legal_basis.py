@@ -77,6 +77,7 @@ def load_table(path: str | Path = TABLE) -> tuple[SupersededBasis, ...]:
         )
 
 
+@functools.lru_cache(maxsize=1024)
 def _pattern(phrase: str) -> re.Pattern:
     """A phrase found in the original text whatever its case, spacing or kind of dash, as whole words."""
     parts = re.split(r"(\s*[-–—]\s*|\s+)", nfc(phrase).strip())
