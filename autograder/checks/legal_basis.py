@@ -1,6 +1,6 @@
 """Legal bases that are no longer current: the commonest real error of AI drafts (they learnt the old law).
 
-The table ``data/legal_basis.csv`` lists, with a source for each row, a superseded basis (the phrases that cite
+The table ``legal_basis.csv`` (beside this file) lists, with a source for each row, a superseded basis (the phrases that cite
 it), what to cite instead, and the date from which the old one must not be cited. A document dated before
 that date is not flagged. A trainer adds a row when a law changes; no code changes.
 
@@ -29,7 +29,7 @@ from autograder.checks.result import CheckResult
 __all__ = ["LegalFinding", "SupersededBasis", "check_legal_basis", "find_superseded", "load_table",
            "names_current"]
 
-TABLE = Path(__file__).with_name("data") / "legal_basis.csv"
+TABLE = Path(__file__).with_name("legal_basis.csv")
 _DROP_WORDS = ("bỏ", "xóa", "xoá", "loại bỏ", "không dùng", "không ghi")
 
 
