@@ -164,9 +164,10 @@ def body_form_problems(text: str, min_sentences: int = 2) -> list[str]:
     problems = []
     if "___" in str(text):
         problems.append("Còn chỗ ___ chưa điền trong phần nội dung.")
-    rows = [s for s in sentences(text) if "|" in s or any(s.startswith(label + ":") for label in _TABLE_LABELS)]
-    if rows:
-        problems.append("Nội dung đang chép lại bảng dữ kiện («Mục: dữ kiện»): hãy viết thành câu văn hành chính.")
+    lines = [re.sub(r"^[-–•*+\s]+", "", s).replace("*", "") for s in sentences(text)]
+    if any("|" in line or any(line.startswith(label + ":") for label in _TABLE_LABELS) for line in lines):
+        problems.append("Nội dung đang là danh sách «Mục: dữ kiện» như bảng đề bài: hãy viết thành câu văn hành "
+                        "chính (ai làm gì, khi nào, ở đâu).")
     if len(sentences(text)) < min_sentences:
         problems.append(f"Nội dung cần ít nhất {min_sentences} câu (mỗi câu một dòng hoặc kết thúc bằng dấu chấm).")
     return problems

@@ -116,6 +116,14 @@ def test_cong_van_body_copied_from_the_task_table_scores_nothing():
     assert grade_body(copied, CONG_VAN_FACTS, CONG_VAN_SOURCE, 1.5).score == 0
 
 
+def test_a_bulleted_list_of_task_rows_is_not_cong_van_prose():
+    listed = ("Ủy ban nhân dân xã Tân Phú về việc chuẩn bị rà soát hộ nghèo, hộ cận nghèo năm 2026, cụ thể như sau:\n"
+              "- **Đề nghị:** Trưởng các thôn lập danh sách hộ nghèo, hộ cận nghèo của thôn;\n"
+              "- Hạn nộp: trước ngày 25 tháng 3 năm 2026, nộp về Phòng Văn hóa - Xã hội.")
+    assert "danh sách «Mục: dữ kiện»" in body_form_problems(listed)[0]
+    assert grade_body(listed, CONG_VAN_FACTS, CONG_VAN_SOURCE, 1.5).score == 0
+
+
 def test_cong_van_body_of_bare_facts_scores_nothing():
     bare = "Trưởng các thôn\ndanh sách hộ nghèo, hộ cận nghèo\nngày 25 tháng 3 năm 2026\nPhòng Văn hóa - Xã hội"
     assert grade_body(bare, CONG_VAN_FACTS, CONG_VAN_SOURCE, 1.5).score == 0
@@ -124,7 +132,7 @@ def test_cong_van_body_of_bare_facts_scores_nothing():
 def test_visible_form_check_names_blanks_and_copied_tables_only():
     assert body_form_problems('\n___\n') == [
         'Phần nội dung đang để trống: dán bản nháp (đã sửa) hoặc tự viết vào giữa hai dấu """.']
-    assert "bảng dữ kiện" in " ".join(body_form_problems(GAMING_GIAY_MOI["task table copied"]))
+    assert "bảng đề bài" in " ".join(body_form_problems(GAMING_GIAY_MOI["task table copied"]))
     assert body_form_problems("Một câu duy nhất.") == [
         "Nội dung cần ít nhất 2 câu (mỗi câu một dòng hoặc kết thúc bằng dấu chấm)."]
 
