@@ -13,6 +13,7 @@ Public API
 - ``read_figures(text, indicators, source, trends) -> Findings``: what the text says, indicator by indicator.
 - ``figures_by_indicator(text, named) -> dict``: which figures share a clause with which indicator, without the
   right values — for hints and for showing a learner what an AI answer attached to each indicator.
+- ``trend_stated(text, trend) -> bool``: does the text say, rightly, which way the trend went?
 - ``grade_indicators(text, indicators, *, source, need, max_score, trends) -> CheckResult``: points for the
   indicators reported right; figures traded between indicators, invented figures and reversed trends cost
   points. Messages name the indicators (the task's own labels), never the expected figures.
@@ -45,12 +46,13 @@ from autograder.checks.numbers import (
 )
 from autograder.checks.result import CheckResult
 
-__all__ = ["Findings", "Indicator", "Trend", "figures_by_indicator", "grade_indicators", "read_figures"]
+__all__ = ["Findings", "Indicator", "Trend", "figures_by_indicator", "grade_indicators", "read_figures",
+           "trend_stated"]
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSE = re.compile(r",\s+|;\s*|:\s+|\s+(?:và|nhưng|trong khi|còn lại)\s+|\s+[–-]\s+", re.IGNORECASE)
-_UP = ("tăng", "cao hơn", "đi lên", "nhích lên", "cải thiện", "lên tới", "lên đến")
-_DOWN = ("giảm", "thấp hơn", "đi xuống", "sụt", "kém hơn", "chững lại")
+_UP = ("tăng", "cao hơn", "nhiều hơn", "đi lên", "nhích lên", "cải thiện", "lên tới", "lên đến", "từ .* lên")
+_DOWN = ("giảm", "thấp hơn", "ít hơn", "đi xuống", "sụt", "kém hơn", "từ .* xuống")
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class Trend:
 
     subject: tuple[str, ...]
     points: tuple[tuple[tuple[str, ...], float], ...]
-    label: str = "xu hướng"
+    groups: tuple[str, ...] = ()  # words of groups compared side by side ("hộ tịch"), not over time
 
 
 @dataclass
@@ -214,31 +216,44 @@ def _in_source(figure: Number, source, candidates) -> bool:
 
 def _direction(clause: str) -> int:
     lowered = clause.casefold()
-    up = any(re.search(rf"(?<!\w){w}(?!\w)", lowered) for w in _UP)
-    down = any(re.search(rf"(?<!\w){w}(?!\w)", lowered) for w in _DOWN)
+    up = any(re.search(rf"(?<!\w){w}(?!\w)(?! cường)", lowered) for w in _UP)
+    down = any(re.search(rf"(?<!\w){w}(?!\w)(?! nghèo)", lowered) for w in _DOWN)
     return 0 if up == down else (1 if up else -1)
 
 
-def _reversed_clauses(text: str, trend: Trend) -> list[str]:
-    """Sentences about ``trend`` whose direction word contradicts its points (overall, or between two points)."""
+def _trend_claims(text: str, trend: Trend) -> list[tuple[str, bool]]:
+    """(clause, agrees with the data) for each clause that says which way ``trend`` went.
+
+    A clause speaks about the trend when its sentence names the subject; it compares the two points it
+    names, the point it names with the one before, or (naming none) the first point with the last.
+    Clauses naming one of ``trend.groups`` compare groups, not times, and are left out.
+    """
     values = [value for _, value in trend.points]
-    found = []
+    claims = []
     for sentence in _clauses(text):
-        whole = " ".join(sentence)
-        if not _mentions(whole, [("s", trend.subject)]):
+        if not _mentions(" ".join(sentence), [("s", trend.subject)]):
             continue
-        direction = _direction(whole)
-        if direction == 0:
-            continue
-        named = sorted({i for i, (words, _) in enumerate(trend.points) if _mentions(whole, [("p", words)])})
-        if len(named) == 1:
-            i = named[0]
-            named = [i - 1, i] if i > 0 else []
-        first, last = (named[0], named[-1]) if len(named) >= 2 else (0, len(values) - 1)
-        actual = (values[last] > values[first]) - (values[last] < values[first])
-        if actual and direction != actual:
-            found.append(whole.strip())
-    return found
+        for clause in sentence:
+            direction = _direction(clause)
+            if direction == 0 or _mentions(clause, [("g", trend.groups)]):
+                continue
+            named = sorted({i for i, (words, _) in enumerate(trend.points) if _mentions(clause, [("p", words)])})
+            if len(named) == 1:
+                named = [named[0] - 1, named[0]] if named[0] > 0 else []
+            first, last = (named[0], named[-1]) if len(named) >= 2 else (0, len(values) - 1)
+            actual = (values[last] > values[first]) - (values[last] < values[first])
+            if actual:
+                claims.append((clause.strip(), direction == actual))
+    return claims
+
+
+def _reversed_clauses(text: str, trend: Trend) -> list[str]:
+    return [clause for clause, agrees in _trend_claims(text, trend) if not agrees]
+
+
+def trend_stated(text: str, trend: Trend) -> bool:
+    """True when the text says at least once, rightly, which way ``trend`` went."""
+    return any(agrees for _, agrees in _trend_claims(text, trend))
 
 
 def grade_indicators(text, indicators: Sequence[Indicator], *, source=(), need: int | None = None,
