@@ -6,7 +6,7 @@ Deterministic (seeded). Writes:
 - notebooks/data/03_bao_cao_mau.txt                  (lesson report: xã Sơn Thủy Hạ, another seed)
 
 Both communes and the province are fictional; every figure is drawn at random inside the ranges of
-FACTS.md §2 and §5. Run from the repository root: python datasets/03_tom_tat_bao_cao/generate.py
+docs/nguon_su_kien.md §2 and §5. Run from the repository root: python datasets/03_tom_tat_bao_cao/generate.py
 """
 
 from __future__ import annotations
