@@ -179,3 +179,19 @@ def test_constant_and_blanket_sentence_picks_score_at_most_30_percent(picks):
 def test_the_number_tool_alone_earns_only_part_of_the_wrong_figures_point():
     scores = grade(_submission(cau_sai_so_lieu=[2, 6]))
     assert 0 < scores["m03-cau-3a"] < 1
+
+
+def test_the_released_copy_reveals_no_answer():
+    import re
+
+    released = []
+    for cell in _cells():
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        source = "".join(cell["source"])
+        if meta.get("solution") and cell["cell_type"] == "markdown":
+            continue  # nbgrader replaces a manually graded answer with "YOUR ANSWER HERE"
+        source = re.sub(r"### BEGIN (SOLUTION|HIDDEN TESTS).*?### END \1", "", source, flags=re.S)
+        released.append(source)
+    text = "\n".join(released)
+    for figure in ("2.997", "71,3", "99,4", "76%", "1,88", "92,7", "2.065,8", "[2, 5, 6]", "[4, 8]"):
+        assert figure not in text, figure

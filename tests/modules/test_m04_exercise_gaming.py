@@ -148,7 +148,7 @@ GAMING_NARRATIVES = {
     "ai-bia-so": "Tỷ lệ hồ sơ nộp trực tuyến tăng từ 66,4% (tháng 7) lên 83,6% (tháng 12), cao hơn mức 90% của cả "
                  "tỉnh và vượt chỉ tiêu 95%. Trung tâm đạt 100% hồ sơ đúng hạn.",
     "chep-de-bai": "ít nhất 3 con số bạn đã tính (số hồ sơ, tỷ lệ đúng hạn, tỷ lệ của một tháng, một lĩnh vực), "
-                   "mỗi số đặt ngay cạnh chỉ tiêu của nó: «tháng 11 đạt 84,5%»; nói đúng xu hướng tăng hay giảm.",
+                   "mỗi số đặt ngay cạnh chỉ tiêu của nó, theo mẫu «tháng … đạt …%»; nói đúng xu hướng tăng hay giảm.",
 }
 
 
@@ -178,3 +178,16 @@ def test_uncleaned_data_loses_the_count_and_the_rates():
     answers = {**_solution_code(), "m04-cau-1-tra-loi": 'COT_MA = "linh_vuc"'}
     scores = grade(answers)
     assert scores["m04-cau-1"] == 0
+
+
+def test_the_released_copy_reveals_no_answer():
+    released = []
+    for cell in _cells():
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("solution") and cell["cell_type"] == "markdown":
+            continue  # nbgrader replaces a manually graded answer with "YOUR ANSWER HERE"
+        source = re.sub(r"### BEGIN (SOLUTION|HIDDEN TESTS).*?### END \1", "", "".join(cell["source"]), flags=re.S)
+        released.append(source)
+    text = "\n".join(released)
+    for figure in ("1386", "1.386", "98,3", "98.3", "66,4", "84,5", "78,0", "75,7"):
+        assert figure not in text, figure
