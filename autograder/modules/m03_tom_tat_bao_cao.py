@@ -24,6 +24,7 @@ __all__ = [
     "grade_length",
     "grade_summary_figures",
     "grade_summary_honesty",
+    "grade_summary_length",
     "indicators_03",
     "number_sentences",
     "summary_hints",
@@ -69,6 +70,19 @@ def grade_length(text, max_words: int, min_words: int = 1, max_score: float = 1.
     else:
         problems = []
     return CheckResult.from_problems(problems, max_score)
+
+
+def grade_summary_length(text, values: Mapping[str, str], report: str, max_words: int, min_words: int = 1,
+                         max_score: float = 1.0) -> CheckResult:
+    """The length point, earned only by a summary of this report (at least 4 indicators with their own figure)."""
+    length = grade_length(text, max_words, min_words, max_score)
+    if not length.ok:
+        return length
+    found = read_figures(text, indicators_03(values), source=report)
+    if len(found.right) < 4:
+        return CheckResult(0.0, max_score, ["Độ dài chỉ được tính cho một bản tóm tắt của báo cáo này: cần ít nhất "
+                                            "4 chỉ tiêu kèm đúng con số."])
+    return length
 
 
 def indicators_03(values: Mapping[str, str]) -> list[Indicator]:
