@@ -6,7 +6,7 @@ Deterministic (seeded). Writes:
 - notebooks/data/03_bao_cao_mau.txt                  (lesson report: xã Sơn Thủy Hạ, another seed)
 
 Both communes and the province are fictional; every figure is drawn at random inside the ranges of
-FACTS.md §2 and §5. Run from the repository root: python datasets/03_tom_tat_bao_cao/generate.py
+docs/nguon_su_kien.md §2 and §5. Run from the repository root: python datasets/03_tom_tat_bao_cao/generate.py
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ LESSON_REPORT = ROOT / "notebooks" / "data" / "03_bao_cao_mau.txt"
 
 # Sentences of the "AI summary" that hold an invented fact (no number to catch them: read the report).
 INVENTED_SENTENCES = (4, 8)
+# Sentences whose figure is real but belongs to another indicator (no number check catches them).
+TRADED_SENTENCES = (5,)
 
 
 def vi(value: float, decimals: int = 1) -> str:
@@ -70,7 +72,6 @@ def draw_figures(seed: int) -> dict:
     f["nha_dai_doan_ket"] = rng.randint(3, 7)
     f["nhap_ngu"] = rng.randint(14, 24)
     f["trom_cap"] = rng.randint(2, 5)
-    f["trom_cap_lam_ro"] = f["trom_cap"] - 1
     f["tai_nan"] = rng.randint(1, 3)
     f["ho_so"] = rng.randint(2300, 3400)
     f["truc_tuyen"] = round(f["ho_so"] * rng.uniform(0.70, 0.84))
@@ -169,7 +170,7 @@ Ban Chỉ huy Quân sự xã duy trì nghiêm chế độ trực sẵn sàng chi
 
 2. An ninh chính trị, trật tự an toàn xã hội
 
-Tình hình an ninh chính trị trên địa bàn ổn định. Trong kỳ xảy ra {f["trom_cap"]} vụ trộm cắp tài sản, Công an xã đã điều tra làm rõ {f["trom_cap_lam_ro"]} vụ; xảy ra {f["tai_nan"]} vụ tai nạn giao thông, không có người chết. Công an xã phối hợp với các thôn tuyên truyền cho người dân cảnh giác với các thủ đoạn giả danh công an, cán bộ xã gọi điện yêu cầu "cập nhật VNeID" hoặc cài ứng dụng lạ; khuyến cáo người dân chỉ cài ứng dụng VNeID từ kho ứng dụng chính thức và không cung cấp mã OTP cho bất kỳ ai.
+Tình hình an ninh chính trị trên địa bàn ổn định. Trong kỳ xảy ra {f["trom_cap"]} vụ trộm cắp tài sản; Công an xã đã tiếp nhận tin báo, kiểm tra, xác minh sơ bộ và chuyển hồ sơ đến Cơ quan Cảnh sát điều tra Công an tỉnh giải quyết theo thẩm quyền. Xảy ra {f["tai_nan"]} vụ tai nạn giao thông, không có người chết. Công an xã phối hợp với các thôn tuyên truyền cho người dân cảnh giác với các thủ đoạn giả danh công an, cán bộ xã gọi điện yêu cầu "cập nhật VNeID" hoặc cài ứng dụng lạ; khuyến cáo người dân chỉ cài ứng dụng VNeID từ kho ứng dụng chính thức và không cung cấp mã OTP cho bất kỳ ai.
 
 IV. XÂY DỰNG CHÍNH QUYỀN, CẢI CÁCH HÀNH CHÍNH
 
@@ -242,9 +243,12 @@ CHỦ TỊCH
 
 
 def ai_summary_text(commune: str, f: dict) -> tuple[str, list[int]]:
-    """An "AI summary" of the report: nine numbered sentences, some wrong. Returns (text, wrong-number ids)."""
+    """An "AI summary" of the report: nine numbered sentences, some wrong.
+
+    Returns (text, sentences with a figure the report lacks). Sentence 5 holds a figure of the report beside
+    the wrong indicator (TRADED_SENTENCES): only reading, or the indicator check, catches it.
+    """
     wrong_budget = round(f["thu_ngan_sach_pct"] + 5, 1)
-    wrong_bhyt = round(f["bhyt"] - 3.2, 1)
     wrong_jobs = f["viec_lam"] + 100
     sentences = [
         f"Sáu tháng đầu năm 2026, tình hình kinh tế – xã hội của xã {commune} ổn định và phát triển.",
@@ -252,7 +256,8 @@ def ai_summary_text(commune: str, f: dict) -> tuple[str, list[int]]:
         f"bằng {vi(wrong_budget)}% dự toán.",
         f"Vụ Đông Xuân gieo cấy {f['lua_dien_tich']} ha lúa, sản lượng ước đạt {vi(f['lua_san_luong'])} tấn.",
         "Xã đã được công nhận đạt chuẩn xã nông thôn mới nâng cao.",
-        f"Tỷ lệ người dân tham gia bảo hiểm y tế đạt {vi(wrong_bhyt)}%.",
+        # A figure of the report traded to another indicator: the online-filing rate given as BHYT coverage.
+        f"Tỷ lệ người dân tham gia bảo hiểm y tế đạt {vi(f['truc_tuyen_pct'])}%.",
         f"Xã đã giải quyết việc làm cho {wrong_jobs} lao động; tỷ lệ hộ nghèo còn {vi(f['ho_ngheo_pct'], 2)}%.",
         f"Trung tâm Phục vụ hành chính công xã tiếp nhận {vi(f['ho_so'], 0)} hồ sơ, "
         f"{vi(f['truc_tuyen_pct'])}% nộp trực tuyến.",
@@ -260,7 +265,7 @@ def ai_summary_text(commune: str, f: dict) -> tuple[str, list[int]]:
         "Sáu tháng cuối năm, xã phấn đấu thu ngân sách cả năm đạt 100% dự toán và tỷ lệ hồ sơ trực tuyến trên 80%.",
     ]
     text = "\n".join(f"{i}. {s}" for i, s in enumerate(sentences, start=1)) + "\n"
-    return text, [2, 5, 6]
+    return text, [2, 6]
 
 
 def nfc(text: str) -> str:
