@@ -1,0 +1,70 @@
+"""Tokens for Vietnamese retrieval: NFC lower-case syllables plus syllable bigrams.
+
+Vietnamese words are often two syllables ("văn bản", "thể thức"), so a bigram is closer to a word than a
+syllable is; both are kept so a one-syllable word still counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ailab.text import nfc
+
+_SYLLABLE = re.compile(r"\w+", re.UNICODE)
+
+# Words that ask rather than say what is asked about: left out of queries (never out of the index).
+QUESTION_WORDS = frozenset(
+    "là gì bao nhiêu nào thế như ra sao ai đâu khi mấy có không được hay hoặc thì và của cho với theo "
+    "trong về tại để bị phải cần những các một này đó hỏi xin cho biết vậy nhỉ ạ à ư chứ nhé".split()
+)
+# Bigrams that name the document rather than the topic ("theo Nghị định", "quy định").
+QUESTION_BIGRAMS = frozenset({"nghị_định", "quy_định", "phụ_lục"})
+# Units people spell out while documents write the symbol.
+UNITS = [(re.compile(r"\bmi[- ]?li[- ]?m[eé]t\b", re.IGNORECASE), "mm"),
+         (re.compile(r"\b(?:xen|xăng|cen)[- ]?ti[- ]?m[eé]t\b", re.IGNORECASE), "cm"),
+         (re.compile(r"\bki[- ]?lô[- ]?gam\b", re.IGNORECASE), "kg")]
+_QUANTITY = re.compile(r"\b(?:bao nhiêu|mấy)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|triệu|nửa)\b", re.IGNORECASE)
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-case NFC syllables (numbers stay whole)."""
+    return [s.lower() for s in _SYLLABLE.findall(nfc(text))]
+
+
+def bigrams(parts: list[str]) -> list[str]:
+    """Adjacent syllable pairs joined by an underscore."""
+    return [f"{a}_{b}" for a, b in zip(parts, parts[1:], strict=False)]
+
+
+def tokens(text: str) -> list[str]:
+    """Index tokens: every syllable and every syllable bigram."""
+    parts = syllables(text)
+    return parts + bigrams(parts)
+
+
+def query_terms(text: str) -> tuple[list[str], list[str]]:
+    """(content syllables, content bigrams) of a question, without question words, each once."""
+    for pattern, unit in UNITS:
+        text = pattern.sub(unit, nfc(text))
+    parts = syllables(text)
+    content = [s for s in parts if s not in QUESTION_WORDS]
+    pairs = [b for b in bigrams(parts)
+             if b not in QUESTION_BIGRAMS and not any(p in QUESTION_WORDS for p in b.split("_"))]
+    return list(dict.fromkeys(content)), list(dict.fromkeys(pairs))
+
+
+def asks_quantity(question: str) -> bool:
+    """The question wants a number ("bao nhiêu", "mấy")."""
+    return bool(_QUANTITY.search(nfc(question)))
+
+
+def has_quantity(text: str) -> bool:
+    """The text states a number, in digits or in words (a leading "2." or "a)" numbers the paragraph, not a fact)."""
+    return bool(_NUMBER.search(re.sub(r"^\s*(?:[-*]\s*)?(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s", "", nfc(text))))
+
+
+def defined_term(question: str) -> str:
+    """The term a definition question asks about: "Văn bản điện tử được hiểu là gì?" → "văn bản điện tử"."""
+    match = re.match(r"^\s*(.+?)\s+(?:được hiểu |có nghĩa |nghĩa )?là gì\s*\??\s*$", nfc(question), re.IGNORECASE)
+    return match.group(1).strip().lower() if match else ""
