@@ -15,13 +15,22 @@ import bm25s
 
 from ailab.text import split_sentences
 from ailab.tracuu.sources import Passage, Source
-from ailab.tracuu.tokens import asks_quantity, defined_term, has_quantity, query_terms, syllables, tokens
+from ailab.tracuu.tokens import (
+    asked_unit,
+    asks_quantity,
+    defined_term,
+    has_quantity,
+    query_terms,
+    states_amount,
+    syllables,
+    tokens,
+)
 from ailab.tracuu.verify import is_verbatim
 
 # Calibrated on the evaluation set (benchmarks/bench_tra_cuu.py): below this share of the question's
 # distinctive (IDF-weighted) syllables and bigrams found in one passage, the sources do not answer it.
 REFUSAL_THRESHOLD = 0.35
-MAX_QUOTE_WORDS = 60
+MAX_QUOTE_WORDS = 80
 REFUSAL = ("Các tài liệu nguồn đã cho ({names}) không có thông tin để trả lời câu hỏi này, "
            "nên tôi không trả lời. Hãy hỏi lại với từ ngữ khác hoặc bổ sung tài liệu có nội dung đó.")
 
@@ -80,11 +89,11 @@ class Library:
 
     def coverage(self, question: str, index: int, own: bool = False) -> float:
         """IDF-weighted share of the question's content syllables and bigrams in a passage and its headings
-        (``own``: in the paragraph alone)."""
+        (``own``: the syllables in the paragraph alone, where chance bigrams across words cannot help)."""
         content, pairs = query_terms(question)
         present = (self._own_tokens if own else self._tokens)[index]
         shares = []
-        for terms in (content, pairs):
+        for terms in ((content,) if own else (content, pairs)):
             total = sum(self.idf(t) for t in terms)
             if total:
                 shares.append(sum(self.idf(t) for t in terms if t in present) / total)
@@ -97,12 +106,12 @@ class Library:
         if not self.passages or not content:
             return []
         scores = self._bm25.get_scores(content + pairs)
-        order = sorted(range(len(scores)), key=lambda i: -scores[i])[: max(k * 3, 10)]
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])[: max(k * 6, 40)]
         top = float(scores[order[0]]) or 1.0
         hits = [Hit(self.passages[i], float(scores[i]), self.coverage(question, i)) for i in order]
         own = {id(h): self.coverage(question, i, own=True) for h, i in zip(hits, order, strict=True)}
-        term = defined_term(question)
-        hits.sort(key=lambda h: -(h.score / top + h.coverage + 0.5 * own[id(h)] + _shape(h.passage.text, term)))
+        shape = _Shape(defined_term(question), asks_quantity(question), asked_unit(question))
+        hits.sort(key=lambda h: -(h.score / top + h.coverage + own[id(h)] + shape.nudge(h.passage.text)))
         return _lists_for_lead_ins(hits)[:k]
 
     def ask(self, question: str) -> Result:
@@ -164,12 +173,24 @@ def _lists_for_lead_ins(hits: list[Hit]) -> list[Hit]:
     return result
 
 
-def _shape(text: str, term: str) -> float:
-    """Small nudges: a definition of the asked term up, a row of a sample table down."""
-    nudge = -0.3 if text.startswith("|") else 0.0
-    if term and f"“{term}” là" in text.lower():
-        nudge += 1.0
-    return nudge
+@dataclass(frozen=True)
+class _Shape:
+    """What kind of answer the question wants: a definition, a number, a number in a unit."""
+
+    term: str
+    quantity: bool
+    unit: str
+
+    def nudge(self, text: str) -> float:
+        """Small nudges up for a passage shaped like the answer, down for a row of a sample table."""
+        nudge = -0.6 if text.startswith("|") else 0.0
+        if self.term and f"“{self.term}” là" in text.lower():
+            nudge += 1.0
+        if self.quantity and has_quantity(text):
+            nudge += 0.2
+        if states_amount(text, self.unit):
+            nudge += 0.5
+        return nudge
 
 
 def _clauses(sentence: str) -> list[str]:

@@ -147,7 +147,8 @@ class _Splitter:
             if line.endswith(":") and not self.clause:
                 self.intro = line
             self.items = [line] if line.endswith(":") or len(line.split()) <= 12 else []
-        self.passages.append(Passage(self.name, len(self.passages), line, context=context))
+        if not _title(line):  # "1. Lưu văn bản giấy" names what follows: context and list lead-in only
+            self.passages.append(Passage(self.name, len(self.passages), line, context=context))
         self.last_was_heading = False
 
     def close_list(self) -> None:
@@ -170,6 +171,12 @@ def _heading_level(line: str, raw: str) -> int:
     if raw.lstrip().startswith("#") or _bold_line(line):
         return 9
     return 0
+
+
+def _title(line: str) -> bool:
+    """A numbered line that only names its clause or point (short, no closing punctuation)."""
+    return bool(_CLAUSE.match(line) or _POINT.match(line)) and len(line.split()) <= 15 \
+        and not line.rstrip().endswith((".", ";", ":", "?", "!", "”", ")"))
 
 
 def _bold_line(line: str) -> bool:

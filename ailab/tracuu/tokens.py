@@ -64,6 +64,21 @@ def has_quantity(text: str) -> bool:
     return bool(_NUMBER.search(re.sub(r"^\s*(?:[-*]\s*)?(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s", "", nfc(text))))
 
 
+def asked_unit(question: str) -> str:
+    """The unit a quantity question names: "mấy tờ" → "tờ", "bao nhiêu mi-li-mét" → "mm"."""
+    text = nfc(question)
+    for pattern, unit in UNITS:
+        text = pattern.sub(unit, text)
+    match = re.search(r"\b(?:bao nhiêu|mấy)\s+(\w+)", text, re.IGNORECASE)
+    return match.group(1).lower() if match and match.group(1).lower() not in QUESTION_WORDS else ""
+
+
+def states_amount(text: str, unit: str) -> bool:
+    """The text gives a number in ``unit`` ("05 tờ", "30 - 35 mm", "1,5 lines")."""
+    return bool(unit) and bool(re.search(rf"\d[\d.,/]*\s*(?:[-–]\s*\d[\d.,]*\s*)?{re.escape(unit)}\b",
+                                         nfc(text), re.IGNORECASE))
+
+
 def defined_term(question: str) -> str:
     """The term a definition question asks about: "Văn bản điện tử được hiểu là gì?" → "văn bản điện tử"."""
     match = re.match(r"^\s*(.+?)\s+(?:được hiểu |có nghĩa |nghĩa )?là gì\s*\??\s*$", nfc(question), re.IGNORECASE)
