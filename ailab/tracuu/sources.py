@@ -7,6 +7,7 @@ under) helps retrieval but is never quoted.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,29 +51,34 @@ class Source:
 
 def read_text(path: Path) -> str:
     """The text of a .md, .txt, .docx or .pdf file, in NFC."""
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise SourceError(f"Tệp «{path.name}» có đuôi «{suffix or '(không có)'}»: chỉ đọc được .md, .txt, .docx, .pdf.")
-    if not path.is_file():
+    if not path.is_file() and path.suffix.lower() in SUFFIXES:
         raise SourceError(f"Không tìm thấy tệp «{path}». Kiểm tra lại tên và thư mục.")
+    return text_from_bytes(path.name, path.read_bytes() if path.is_file() else b"")
+
+
+def text_from_bytes(name: str, data: bytes) -> str:
+    """The text of a file's content (an uploaded file), read by its name's suffix, in NFC."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise SourceError(f"Tệp «{name}» có đuôi «{suffix or '(không có)'}»: chỉ đọc được .md, .txt, .docx, .pdf.")
     try:
         if suffix == ".docx":
-            return nfc(_docx_text(path))
+            return nfc(_docx_text(io.BytesIO(data)))
         if suffix == ".pdf":
-            return nfc(_pdf_text(path))
-        return nfc(path.read_text(encoding="utf-8-sig"))
+            return nfc(_pdf_text(io.BytesIO(data), name))
+        return nfc(data.decode("utf-8-sig"))
     except SourceError:
         raise
     except UnicodeDecodeError:
-        raise SourceError(f"Tệp «{path.name}» không phải chữ UTF-8. Hãy lưu lại tệp với bảng mã UTF-8.") from None
+        raise SourceError(f"Tệp «{name}» không phải chữ UTF-8. Hãy lưu lại tệp với bảng mã UTF-8.") from None
     except Exception as problem:  # noqa: BLE001 — a damaged file of any kind gets the same plain message
-        raise SourceError(f"Không đọc được tệp «{path.name}» ({type(problem).__name__}). Tệp có thể bị hỏng.") from None
+        raise SourceError(f"Không đọc được tệp «{name}» ({type(problem).__name__}). Tệp có thể bị hỏng.") from None
 
 
-def _docx_text(path: Path) -> str:
+def _docx_text(stream) -> str:
     import docx
 
-    document = docx.Document(str(path))
+    document = docx.Document(stream)
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -81,12 +87,12 @@ def _docx_text(path: Path) -> str:
     return "\n".join(lines)
 
 
-def _pdf_text(path: Path) -> str:
+def _pdf_text(stream, name: str) -> str:
     from pypdf import PdfReader
 
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(stream).pages)
     if not text.strip():
-        raise SourceError(f"Tệp PDF «{path.name}» không có lớp chữ (có thể là ảnh chụp). Hãy dùng bản có chữ.")
+        raise SourceError(f"Tệp PDF «{name}» không có lớp chữ (có thể là ảnh chụp). Hãy dùng bản có chữ.")
     return text
 
 
