@@ -89,18 +89,19 @@ def main() -> None:
     start = time.perf_counter()
     library = Library(load_sources([OFFICIAL / rename.get(n, n) for n in ("ND30.md", "Phuluc1.md")]))
     build = time.perf_counter() - start
-    figures = evaluate(library, data, rename)
     print(f"Sources: {', '.join(library.sources)} — {len(library.passages)} passages, index built in {build:.2f} s")
-    print(f"Questions: {len(data['answerable'])} answerable, {len(data['unanswerable'])} not answerable by the decree")
-    print(f"{'figure':<22}{'measured':>10}{'anchor':>10}")
-    for name, value in figures.items():
-        if name == "misses":
-            continue
-        anchor = ANCHOR.get(name)
-        shown = f"{value:.1f}" if "ms" in name else f"{value:.2f}"
-        print(f"{name:<22}{shown:>10}{(f'{anchor:.2f}' if anchor is not None else '-'):>10}")
-    for question in figures["misses"]:
-        print("  miss:", question)
+    for title, part in (("tuning set", data), ("held-out set (never tuned on)", data["held_out"])):
+        figures = evaluate(library, part, rename)
+        print(f"\n{title}: {len(part['answerable'])} answerable, {len(part['unanswerable'])} not answerable")
+        print(f"{'figure':<22}{'measured':>10}{'anchor':>10}")
+        for name, value in figures.items():
+            if name == "misses":
+                continue
+            anchor = ANCHOR.get(name)
+            shown = f"{value:.1f}" if "ms" in name else f"{value:.2f}"
+            print(f"{name:<22}{shown:>10}{(f'{anchor:.2f}' if anchor is not None else '-'):>10}")
+        for question in figures["misses"]:
+            print("  miss:", question)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ tool refuses instead of guessing.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -31,6 +32,8 @@ from ailab.tracuu.verify import is_verbatim
 # distinctive (IDF-weighted) syllables and bigrams found in one passage, the sources do not answer it.
 REFUSAL_THRESHOLD = 0.35
 MAX_QUOTE_WORDS = 80
+_LABEL = re.compile(r"^(?:[-*]\s*)?(?:\d+\.|[a-zđ]\))?\s*([^:;.]{3,60}):")
+_LIST_QUESTION = re.compile(r"\bgồm\b|\bnhững\b.*\bnào\b|\bcác\b.*\bnào\b")
 REFUSAL = ("Các tài liệu nguồn đã cho ({names}) không có thông tin để trả lời câu hỏi này, "
            "nên tôi không trả lời. Hãy hỏi lại với từ ngữ khác hoặc bổ sung tài liệu có nội dung đó.")
 
@@ -87,6 +90,11 @@ class Library:
         """How distinctive a term is here; a term no source contains is the most distinctive of all."""
         return self._idf.get(term, self._unseen_idf)
 
+    def unknown_words(self, question: str) -> list[str]:
+        """Words of the question that no source ever uses: the sources do not speak of that."""
+        content, _ = query_terms(question)
+        return [s for s in content if s not in self._idf and not s[0].isdigit()]
+
     def coverage(self, question: str, index: int, own: bool = False) -> float:
         """IDF-weighted share of the question's content syllables and bigrams in a passage and its headings
         (``own``: the syllables in the paragraph alone, where chance bigrams across words cannot help)."""
@@ -110,14 +118,15 @@ class Library:
         top = float(scores[order[0]]) or 1.0
         hits = [Hit(self.passages[i], float(scores[i]), self.coverage(question, i)) for i in order]
         own = {id(h): self.coverage(question, i, own=True) for h, i in zip(hits, order, strict=True)}
-        shape = _Shape(defined_term(question), asks_quantity(question), asked_unit(question))
+        shape = _Shape(defined_term(question), asks_quantity(question), asked_unit(question),
+                       " ".join(syllables(question)), bool(_LIST_QUESTION.search(question.lower())))
         hits.sort(key=lambda h: -(h.score / top + h.coverage + own[id(h)] + shape.nudge(h.passage.text)))
         return _lists_for_lead_ins(hits)[:k]
 
     def ask(self, question: str) -> Result:
         """Answer from the sources only, or refuse."""
         hits = self.search(question)
-        if not hits or hits[0].coverage < REFUSAL_THRESHOLD:
+        if not hits or hits[0].coverage < REFUSAL_THRESHOLD or self.unknown_words(question):
             return self.refusal(question, hits)
         if asks_quantity(question) and not has_quantity(hits[0].passage.text):
             return self.refusal(question, hits)  # asked "how many" and the best passage states no number
@@ -180,10 +189,17 @@ class _Shape:
     term: str
     quantity: bool
     unit: str
+    words: str
+    wants_list: bool
 
     def nudge(self, text: str) -> float:
         """Small nudges up for a passage shaped like the answer, down for a row of a sample table."""
         nudge = -0.6 if text.startswith("|") else 0.0
+        label = _LABEL.match(text)
+        if label and " ".join(syllables(label.group(1))) in self.words:
+            nudge += 0.5  # "4. Phông chữ: …" answers a question about "phông chữ"
+        if self.wants_list and "\n" in text:
+            nudge += 0.3
         if self.term and f"“{self.term}” là" in text.lower():
             nudge += 1.0
         if self.quantity and has_quantity(text):

@@ -10,26 +10,42 @@ import re
 
 from ailab.text import nfc
 
-_SYLLABLE = re.compile(r"\w+", re.UNICODE)
+# Numbers stay whole ("1,27", "1/3"); letters glued to a number are a word of their own ("200dpi").
+_SYLLABLE = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+", re.UNICODE)
 
 # Words that ask rather than say what is asked about: left out of queries (never out of the index).
 QUESTION_WORDS = frozenset(
     "là gì bao nhiêu nào thế như ra sao ai đâu khi mấy có không được hay hoặc thì và của cho với theo "
-    "trong về tại để bị phải cần những các một này đó hỏi xin cho biết vậy nhỉ ạ à ư chứ nhé".split()
+    "trong về tại để bị phải cần những các một này đó hỏi xin cho biết vậy nhỉ ạ à ư chứ nhé lâu nay hiện".split()
 )
 # Bigrams that name the document rather than the topic ("theo Nghị định", "quy định").
 QUESTION_BIGRAMS = frozenset({"nghị_định", "quy_định", "phụ_lục"})
 # Units people spell out while documents write the symbol.
 UNITS = [(re.compile(r"\bmi[- ]?li[- ]?m[eé]t\b", re.IGNORECASE), "mm"),
          (re.compile(r"\b(?:xen|xăng|cen)[- ]?ti[- ]?m[eé]t\b", re.IGNORECASE), "cm"),
-         (re.compile(r"\bki[- ]?lô[- ]?gam\b", re.IGNORECASE), "kg")]
+         (re.compile(r"\bki[- ]?lô[- ]?gam\b", re.IGNORECASE), "kg"),
+         (re.compile(r"\bfont\b", re.IGNORECASE), "phông")]
 _QUANTITY = re.compile(r"\b(?:bao nhiêu|mấy)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|triệu|nửa)\b", re.IGNORECASE)
 
 
+# Old and new tone placement are both correct Vietnamese ("uỷ"/"ủy", "hoà"/"hòa"): index them as one.
+_OLD_TONE = {}
+for _plain, _marked in (("a", "àáảãạ"), ("e", "èéẻẽẹ"), ("y", "ỳýỷỹỵ")):
+    _first = {"a": "o", "e": "o", "y": "u"}[_plain]
+    _moved = {"o": "òóỏõọ", "u": "ùúủũụ"}[_first]
+    for _old, _new in zip(_marked, _moved, strict=True):
+        _OLD_TONE[_first + _old] = _new + _plain
+
+
+def _new_tone(syllable: str) -> str:
+    tail = syllable[-2:]
+    return syllable[:-2] + _OLD_TONE[tail] if tail in _OLD_TONE and not syllable.startswith("qu") else syllable
+
+
 def syllables(text: str) -> list[str]:
-    """Lower-case NFC syllables (numbers stay whole)."""
-    return [s.lower() for s in _SYLLABLE.findall(nfc(text))]
+    """Lower-case NFC syllables (numbers stay whole), tone marks placed the new way."""
+    return [_new_tone(s.lower()) for s in _SYLLABLE.findall(nfc(text))]
 
 
 def bigrams(parts: list[str]) -> list[str]:
