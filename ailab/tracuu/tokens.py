@@ -25,6 +25,8 @@ UNITS = [(re.compile(r"\bmi[- ]?li[- ]?m[eé]t\b", re.IGNORECASE), "mm"),
          (re.compile(r"\b(?:xen|xăng|cen)[- ]?ti[- ]?m[eé]t\b", re.IGNORECASE), "cm"),
          (re.compile(r"\bki[- ]?lô[- ]?gam\b", re.IGNORECASE), "kg"),
          (re.compile(r"\bfont\b", re.IGNORECASE), "phông")]
+# "mất/hết/tốn bao lâu" asks how long; the verb is part of the question words there.
+_HOW_LONG = re.compile(r"\b(?:mất|hết|tốn)\s+(?=bao lâu|bao nhiêu|mấy)", re.IGNORECASE)
 _QUANTITY = re.compile(r"\b(?:bao nhiêu|mấy)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|triệu|nửa)\b", re.IGNORECASE)
 
@@ -63,6 +65,7 @@ def query_terms(text: str) -> tuple[list[str], list[str]]:
     """(content syllables, content bigrams) of a question, without question words, each once."""
     for pattern, unit in UNITS:
         text = pattern.sub(unit, nfc(text))
+    text = _HOW_LONG.sub("", text)
     parts = syllables(text)
     content = [s for s in parts if s not in QUESTION_WORDS]
     pairs = [b for b in bigrams(parts)

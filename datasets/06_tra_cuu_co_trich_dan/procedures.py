@@ -10,8 +10,7 @@ import random
 
 TEMPLATE = """# HƯỚNG DẪN THỰC HIỆN MỘT SỐ THỦ TỤC HÀNH CHÍNH TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ {XA_HOA}
 
-(Tài liệu giả định dùng cho bài thực hành tra cứu; xã {xa}, tỉnh {tinh} không có thật. Các thời hạn giải quyết
-lấy theo quy định hiện hành; giờ làm việc và số quầy là giả định.)
+(Tài liệu giả định dùng cho bài thực hành; xã {xa}, tỉnh {tinh} không có thật.)
 
 ## I. THÔNG TIN CHUNG
 1. Trung tâm Phục vụ hành chính công xã {xa} đặt tại tầng 1 trụ sở Ủy ban nhân dân xã, tiếp nhận hồ sơ tại các quầy từ số 1 đến số {so_quay}.
