@@ -147,6 +147,10 @@ class Library:
         source = self.sources[passage.source]
         return Citation(source.name, quote) if is_verbatim(quote, source.text) else None
 
+    def find_quote(self, quote: str) -> str:
+        """The name of the source that holds ``quote`` word for word, or "" when none does."""
+        return next((name for name, s in self.sources.items() if is_verbatim(quote, s.text)), "")
+
     def verify(self, citation: Citation) -> bool:
         """True when the citation's quote is verbatim in the source it names."""
         source = self.sources.get(citation.source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -93,6 +94,17 @@ def paste_check_form(library: Library, example: str = "") -> widgets.VBox:
     if example:
         out.value = pasted_check_html(check_pasted_answer(example, library))
     return box
+
+
+def lookup(question: str, library: Library, others: int = 3) -> None:
+    """Ask, show the answer with its quote in the source, then other passages that may hold the answer."""
+    result = library.ask(question)
+    show(result, library)
+    rest = [h.passage for h in result.hits if not any(c.quote in h.passage.text for c in result.citations)]
+    if rest[:others]:
+        items = "".join(f"<li>«{html.escape(p.source)}»: {html.escape(p.text)}</li>" for p in rest[:others])
+        display(HTML(f"<div><b>Các đoạn khác có thể liên quan</b> (công cụ có thể chọn nhầm — hãy đọc):"
+                     f"<ol>{items}</ol></div>"))
 
 
 def show(result: Result, library: Library) -> None:
