@@ -16,7 +16,8 @@ _SYLLABLE = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+", re.UNICODE)
 # Words that ask rather than say what is asked about: left out of queries (never out of the index).
 QUESTION_WORDS = frozenset(
     "là gì bao nhiêu nào thế như ra sao ai đâu khi mấy có không được hay hoặc thì và của cho với theo "
-    "trong về tại để bị phải cần những các một này đó hỏi xin cho biết vậy nhỉ ạ à ư chứ nhé lâu nay hiện".split()
+    "trong về tại để bị phải cần những các một này đó hỏi xin cho biết vậy nhỉ ạ à ư chứ nhé lâu nay hiện "
+    "lúc nếu mà đã sẽ đang rồi muốn tôi em anh chị mình ơi bạn".split()
 )
 # Bigrams that name the document rather than the topic ("theo Nghị định", "quy định").
 QUESTION_BIGRAMS = frozenset({"nghị_định", "quy_định", "phụ_lục"})
