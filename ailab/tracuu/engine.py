@@ -18,11 +18,13 @@ from ailab.text import split_sentences
 from ailab.tracuu.sources import Passage, Source
 from ailab.tracuu.tokens import (
     asked_unit,
+    asks_money,
     asks_quantity,
     defined_term,
     has_quantity,
     query_terms,
     states_amount,
+    states_money,
     syllables,
     tokens,
 )
@@ -130,6 +132,8 @@ class Library:
             return self.refusal(question, hits)
         if asks_quantity(question) and not has_quantity(hits[0].passage.text):
             return self.refusal(question, hits)  # asked "how many" and the best passage states no number
+        if asks_money(question) and not states_money(hits[0].passage.text):
+            return self.refusal(question, hits)  # asked a fee or an amount and the passage names no money
         citation = self.cite(question, hits[0].passage)
         if citation is None:
             return self.refusal(question, hits)

@@ -99,6 +99,20 @@ def states_amount(text: str, unit: str) -> bool:
                                          nfc(text), re.IGNORECASE))
 
 
+_MONEY_QUESTION = re.compile(r"\b(?:lệ phí|phí|tiền|giá|mức thu|mức đóng|lương|phụ cấp|trợ cấp)\b", re.IGNORECASE)
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|nghìn|triệu|tỷ|%|phần trăm)|\bmiễn\b", re.IGNORECASE)
+
+
+def asks_money(question: str) -> bool:
+    """A "how much" question about a fee, a price, a wage or an allowance."""
+    return asks_quantity(question) and bool(_MONEY_QUESTION.search(nfc(question)))
+
+
+def states_money(text: str) -> bool:
+    """The text gives an amount of money or a rate (or says it is free)."""
+    return bool(_MONEY.search(nfc(text)))
+
+
 def defined_term(question: str) -> str:
     """The term a definition question asks about: "Văn bản điện tử được hiểu là gì?" → "văn bản điện tử"."""
     match = re.match(r"^\s*(.+?)\s+(?:được hiểu |có nghĩa |nghĩa )?là gì\s*\??\s*$", nfc(question), re.IGNORECASE)
