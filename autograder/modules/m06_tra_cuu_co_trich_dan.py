@@ -21,7 +21,7 @@ LABELS = {
     "C": "trích dẫn nguyên văn nhưng lấy từ đoạn không trả lời câu hỏi",
     "D": "tài liệu nguồn không có thông tin: lẽ ra phải từ chối",
 }
-MAX_QUOTE_WORDS = 60
+MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 6, 60
 QUESTION_MARKERS = re.compile(r"\?|\b(?:gì|nào|bao nhiêu|mấy|không|ai|đâu|sao|bao lâu|có phải)\b", re.IGNORECASE)
 # What a commune officer is asked about, by group. A question names at least one group; a question naming
 # many groups at once is a list of keywords, not a question.
@@ -61,6 +61,8 @@ def quote_form_problems(quote, library: Library) -> list[str]:
     """Form of a chosen quote: text, short, verbatim in one of the sources (no key involved)."""
     if not isinstance(quote, str) or not quote.strip():
         return ["Trích dẫn cần là một đoạn chữ trong dấu ngoặc kép, chép từ tài liệu nguồn."]
+    if len(quote.split()) < MIN_QUOTE_WORDS:
+        return [f"Trích dẫn quá ngắn: chép cả câu hoặc cả vế câu (ít nhất {MIN_QUOTE_WORDS} từ) để thấy ngữ cảnh."]
     if len(quote.split()) > MAX_QUOTE_WORDS:
         return [f"Trích dẫn dài {len(quote.split())} từ: chỉ chép câu trả lời câu hỏi (tối đa {MAX_QUOTE_WORDS} từ)."]
     if not any(is_verbatim(quote, s.text) for s in library.sources.values()):

@@ -122,11 +122,16 @@ def test_checking_quotes_with_the_tool_but_never_reading_earns_nothing_in_part_t
 
 @pytest.mark.parametrize("quote", [
     "Dấu giáp lai",  # verbatim, but says nothing about where
+    "mép phải",  # the key words alone are no citation
     "d) Việc đóng dấu treo, dấu giáp lai, đóng dấu nổi trên văn bản giấy do người đứng đầu cơ quan, tổ chức quy định.",
     "Dấu giáp lai được đóng ở mép phải văn bản",  # right idea, not verbatim
 ])
 def test_a_wrong_or_altered_quote_fails(sources, quote):
     assert check_quote(quote, sources, *QUOTE_PARTS[0])
+
+
+def test_the_key_words_alone_are_not_a_citation(sources):
+    assert check_quote("Công an xã", sources, *QUOTE_PARTS[1])
 
 
 def test_the_whole_document_as_a_quote_fails(sources):
