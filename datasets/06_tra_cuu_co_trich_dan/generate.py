@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,10 +70,11 @@ def write_json(path: Path, data) -> None:
 
 def main() -> None:
     EXERCISE_DIR.mkdir(parents=True, exist_ok=True)
-    for name in ("ND30.md", "Phuluc1.md"):
-        shutil.copyfile(OFFICIAL / name, EXERCISE_DIR / name)
-    shutil.copyfile(OFFICIAL / "ND30.md", LESSON_DATA / "06_nd30.md")
-    shutil.copyfile(OFFICIAL / "Phuluc1.md", LESSON_DATA / "06_phu_luc_1.md")
+    for name, targets in (("ND30.md", [EXERCISE_DIR / "ND30.md", LESSON_DATA / "06_nd30.md"]),
+                          ("Phuluc1.md", [EXERCISE_DIR / "Phuluc1.md", LESSON_DATA / "06_phu_luc_1.md"])):
+        text = unicodedata.normalize("NFC", (OFFICIAL / name).read_text(encoding="utf-8"))  # a few letters are NFD
+        for target in targets:
+            target.write_text(text, encoding="utf-8")
     (EXERCISE_DIR / "thu_tuc_xa.md").write_text(procedures_text("exercise", SEED), encoding="utf-8")
     (LESSON_DATA / "06_thu_tuc_xa.md").write_text(procedures_text("lesson", LESSON_SEED), encoding="utf-8")
     write_json(EXERCISE_DIR / "cau_tra_loi_can_danh_gia.json", judged_answers(SEED)[0])

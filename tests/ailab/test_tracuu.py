@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,35 @@ def test_model_refusal_is_kept(decree):
 def test_quotations_are_found_in_a_pasted_answer():
     pasted = 'Theo Phụ lục I, lề trái “cách mép trái 30 - 35 mm” và ghi «Nơi nhận» [1].'
     assert quoted_passages(pasted) == ["cách mép trái 30 - 35 mm"]
+
+
+def test_a_quote_is_highlighted_in_its_source_view(decree):
+    from ailab.tracuu.display import source_view_html
+
+    view = source_view_html(decree, "Phuluc1.md", "cách mép trái 30 - 35 mm")
+    assert "<mark" in view and "cách mép trái 30 - 35 mm</mark>" in view
+    assert "Không tìm thấy" in source_view_html(decree, "Phuluc1.md", "cách mép trái 40 mm")
+
+
+def test_a_pasted_answer_gets_each_quote_checked_with_the_nearest_passage(decree):
+    from ailab.tracuu.display import check_pasted_answer, pasted_check_html
+
+    checks = check_pasted_answer("Lề trái “cách mép trái 30 - 35 mm”, lề phải “cách mép phải 20 - 25 mm”.", decree)
+    assert [c.verbatim for c in checks] == [True, False]
+    assert "15 - 20 mm" in checks[1].closest
+    assert "Không thấy trích dẫn" in pasted_check_html([])
+
+
+def test_the_lookup_form_answers_from_added_and_uploaded_documents(tmp_path):
+    from ailab.tracuu.widget import LookupForm
+
+    form = LookupForm([OFFICIAL / "Phuluc1.md"])
+    content = "Chứng thực bản sao được trả kết quả trong ngày tiếp nhận yêu cầu.".encode()
+    form.upload.value = ({"name": "thu_tuc.txt", "type": "text/plain", "size": len(content),
+                          "content": memoryview(content), "last_modified": datetime.now(timezone.utc)},)
+    assert set(form.sources) == {"Phuluc1.md", "thu_tuc.txt"}
+    result = form.ask("Chứng thực bản sao trả kết quả khi nào?")
+    assert result.citations[0].source == "thu_tuc.txt" and "<mark" in form.view.value
+    form.upload.value = ({"name": "bang.xlsx", "type": "", "size": 2, "content": memoryview(b"PK"),
+                          "last_modified": datetime.now(timezone.utc)},)
+    assert "chỉ đọc được" in form.message.value
