@@ -22,6 +22,7 @@ from ailab.tracuu.tokens import (
     asks_quantity,
     defined_term,
     has_quantity,
+    normalize_question,
     query_terms,
     states_amount,
     states_money,
@@ -121,7 +122,8 @@ class Library:
         hits = [Hit(self.passages[i], float(scores[i]), self.coverage(question, i)) for i in order]
         own = {id(h): self.coverage(question, i, own=True) for h, i in zip(hits, order, strict=True)}
         shape = _Shape(defined_term(question), asks_quantity(question), asked_unit(question),
-                       " ".join(syllables(question)), bool(_LIST_QUESTION.search(question.lower())))
+                       " ".join(syllables(normalize_question(question))),
+                       bool(_LIST_QUESTION.search(question.lower())))
         hits.sort(key=lambda h: -(h.score / top + h.coverage + own[id(h)] + shape.nudge(h.passage.text)))
         return _lists_for_lead_ins(hits)[:k]
 
@@ -207,7 +209,10 @@ class _Shape:
         if label and " ".join(syllables(label.group(1))) in self.words:
             nudge += 0.5  # "4. Phông chữ: …" answers a question about "phông chữ"
         if self.wants_list and "\n" in text:
-            nudge += 0.3
+            lead = set(syllables(text.split("\n", 1)[0]))
+            asked = set(query_terms(self.words)[0])
+            if asked and len(lead & asked) >= 0.5 * len(asked):
+                nudge += 0.3  # a whole list answers "gồm những gì" when its lead-in names what is asked
         if self.term and f"“{self.term}” là" in text.lower():
             nudge += 1.0
         if self.quantity and has_quantity(text):

@@ -147,6 +147,10 @@ class _Splitter:
         elif _POINT.match(line):
             context, self.point = _join(self.context, self.intro, self.clause), line
             self.items.append(raw.strip())
+        elif self.items and self.items[0].endswith(":") and not line.endswith(":") \
+                and min(len(self.items[0].split()), len(line.split())) >= 4:
+            context = _join(self.context, self.intro, self.clause, self.point)
+            self.items.append(raw.strip())  # a list of plain lines under a lead-in ending with ":"
         else:
             self.close_list()
             context = _join(self.context, self.intro, self.clause, self.point)
@@ -160,7 +164,8 @@ class _Splitter:
     def close_list(self) -> None:
         """A lead-in followed by two or more short points is also one passage: the whole list."""
         points = self.items[1:]
-        if len(points) >= 2 and all(len(p.split()) <= 30 for p in points):
+        if len(points) >= 2 and all(len(p.split()) <= 45 for p in points) \
+                and sum(len(p.split()) for p in self.items) <= 150:
             text = "\n".join(self.items)
             self.passages.append(Passage(self.name, len(self.passages), text, context=self.context))
         self.items = []
@@ -174,8 +179,8 @@ def _heading_level(line: str, raw: str) -> int:
         return 2
     if line.startswith("Điều ") and re.match(r"^Điều \d+[a-z]?\.", line):
         return 3
-    if raw.lstrip().startswith("#") or _bold_line(line):
-        return 9
+    if raw.lstrip().startswith("#") or _bold_line(line) or (line.isupper() and len(line.split()) >= 2):
+        return 9  # Word and PDF files mark titles by capitals, not by Markdown
     return 0
 
 

@@ -17,7 +17,7 @@ _SYLLABLE = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+", re.UNICODE)
 QUESTION_WORDS = frozenset(
     "là gì bao nhiêu nào thế như ra sao ai đâu khi mấy có không được hay hoặc thì và của cho với theo "
     "trong về tại để bị phải cần những các một này đó hỏi xin cho biết vậy nhỉ ạ à ư chứ nhé lâu nay hiện "
-    "lúc nếu mà đã sẽ đang rồi muốn tôi em anh chị mình ơi bạn".split()
+    "lúc nếu mà đã sẽ đang rồi muốn tôi em anh chị mình ơi bạn nên hãy giúp hả thưa dạ vui lòng tức nói".split()
 )
 # Bigrams that name the document rather than the topic ("theo Nghị định", "quy định").
 QUESTION_BIGRAMS = frozenset({"nghị_định", "quy_định", "phụ_lục"})
@@ -25,7 +25,10 @@ QUESTION_BIGRAMS = frozenset({"nghị_định", "quy_định", "phụ_lục"})
 UNITS = [(re.compile(r"\bmi[- ]?li[- ]?m[eé]t\b", re.IGNORECASE), "mm"),
          (re.compile(r"\b(?:xen|xăng|cen)[- ]?ti[- ]?m[eé]t\b", re.IGNORECASE), "cm"),
          (re.compile(r"\bki[- ]?lô[- ]?gam\b", re.IGNORECASE), "kg"),
-         (re.compile(r"\bfont\b", re.IGNORECASE), "phông")]
+         (re.compile(r"\bfont\b", re.IGNORECASE), "phông"),
+         (re.compile(r"\bsize\b", re.IGNORECASE), "cỡ"),
+         # "căn giữa" is how most people say the decree's "canh giữa".
+         (re.compile(r"\bcăn(?= (?:giữa|đều|lề|trái|phải)\b)", re.IGNORECASE), "canh")]
 # "mất/hết/tốn bao lâu" asks how long; the verb is part of the question words there.
 _HOW_LONG = re.compile(r"\b(?:mất|hết|tốn)\s+(?=bao lâu|bao nhiêu|mấy)", re.IGNORECASE)
 _QUANTITY = re.compile(r"\b(?:bao nhiêu|mấy)\b", re.IGNORECASE)
@@ -62,12 +65,17 @@ def tokens(text: str) -> list[str]:
     return parts + bigrams(parts)
 
 
+def normalize_question(text: str) -> str:
+    """The question with units and spelling variants written as the documents write them."""
+    text = nfc(text)
+    for pattern, unit in UNITS:
+        text = pattern.sub(unit, text)
+    return _HOW_LONG.sub("", text)
+
+
 def query_terms(text: str) -> tuple[list[str], list[str]]:
     """(content syllables, content bigrams) of a question, without question words, each once."""
-    for pattern, unit in UNITS:
-        text = pattern.sub(unit, nfc(text))
-    text = _HOW_LONG.sub("", text)
-    parts = syllables(text)
+    parts = syllables(normalize_question(text))
     content = [s for s in parts if s not in QUESTION_WORDS]
     pairs = [b for b in bigrams(parts)
              if b not in QUESTION_BIGRAMS and not any(p in QUESTION_WORDS for p in b.split("_"))]
@@ -116,4 +124,9 @@ def states_money(text: str) -> bool:
 def defined_term(question: str) -> str:
     """The term a definition question asks about: "Văn bản điện tử được hiểu là gì?" → "văn bản điện tử"."""
     match = re.match(r"^\s*(.+?)\s+(?:được hiểu |có nghĩa |nghĩa )?là gì\s*\??\s*$", nfc(question), re.IGNORECASE)
-    return match.group(1).strip().lower() if match else ""
+    if not match:
+        return ""
+    words = match.group(1).strip().lower().split()
+    while words and words[0].strip(",:") in QUESTION_WORDS:  # "Vui lòng cho biết văn bản điện tử là gì?"
+        words.pop(0)
+    return " ".join(words)
