@@ -12,8 +12,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import bm25s
-
 from ailab.text import split_sentences
 from ailab.tracuu.sources import Passage, Source
 from ailab.tracuu.tokens import (
@@ -86,6 +84,8 @@ class Library:
         n = max(len(self.passages), 1)
         self._idf = {t: math.log((n + 1) / (df + 0.5)) for t, df in document_frequency.items()}
         self._unseen_idf = math.log((n + 1) / 0.5)
+        import bm25s  # here, not at the top: `ailab --help` must not pay for loading it
+
         self._bm25 = bm25s.BM25()
         self._bm25.index([tokens(p.search_text) for p in self.passages] or [[""]], show_progress=False)
 
