@@ -188,3 +188,21 @@ def test_the_lookup_form_answers_from_added_and_uploaded_documents(tmp_path):
     form.upload.value = ({"name": "bang.xlsx", "type": "", "size": 2, "content": memoryview(b"PK"),
                           "last_modified": datetime.now(timezone.utc)},)
     assert "chỉ đọc được" in form.message.value
+
+
+def test_with_a_real_model_configured_the_cli_prints_only_verified_quotes(capsys, monkeypatch):
+    from ailab.tracuu import cli
+
+    reply = {"refused": False, "answer": "Mực màu xanh.",
+             "citations": [{"passage": 1, "quote": "khi ký văn bản dùng bút có mực màu xanh"},
+                           {"passage": 2, "quote": "ký bằng mực xanh hoặc đen"}]}
+    monkeypatch.setattr(cli, "_model_chat", lambda: lambda messages: json.dumps(reply, ensure_ascii=False))
+    results = run_json(capsys, DECREE, ["Ký văn bản giấy dùng mực màu gì?"])
+    assert results[0]["citations"] == [{"source": "ND30.md", "quote": "khi ký văn bản dùng bút có mực màu xanh"}]
+    assert "Đã bỏ 1 trích dẫn" in results[0]["answer"]
+
+
+def test_without_a_key_the_cli_stays_offline(lab_home):
+    from ailab.tracuu import cli
+
+    assert cli._model_chat() is None
