@@ -90,7 +90,9 @@ def main() -> None:
     library = Library(load_sources([OFFICIAL / rename.get(n, n) for n in ("ND30.md", "Phuluc1.md")]))
     build = time.perf_counter() - start
     print(f"Sources: {', '.join(library.sources)} — {len(library.passages)} passages, index built in {build:.2f} s")
-    for title, part in (("tuning set", data), ("held-out set (never tuned on)", data["held_out"])):
+    parts = (("tuning set", data), ("held-out set 1 (written after tuning; one fix followed it)", data["held_out"]),
+             ("held-out set 2 (written after all tuning)", data["held_out_2"]))
+    for title, part in parts:
         figures = evaluate(library, part, rename)
         print(f"\n{title}: {len(part['answerable'])} answerable, {len(part['unanswerable'])} not answerable")
         print(f"{'figure':<22}{'measured':>10}{'anchor':>10}")
