@@ -11,7 +11,12 @@ import nbformat
 import pytest
 
 from autograder.checks.choices import check_choices_format, grade_choices
-from autograder.checks.scam_signs import check_scam_format, grade_scam_labels, grade_scam_signs, normalise_label
+from autograder.checks.scam_signs import (
+    check_scam_format,
+    grade_scam_labels,
+    grade_scam_signs,
+    normalise_label,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = ROOT / "exercises" / "05_an_toan_thong_tin"
