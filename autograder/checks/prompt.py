@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from autograder.checks.result import CheckResult
 
 __all__ = ["EMPTY_HINT", "HINTS", "NO_DIACRITICS_HINT", "PART_LABELS", "PART_WEIGHTS", "PromptJob", "PromptPart",
-           "PromptReport", "check_prompt", "grade_prompt_for_job", "missing_topic_words", "prompt_clauses"]
+           "PromptReport", "check_prompt", "copied_share", "grade_prompt_for_job", "missing_topic_words", "prompt_clauses"]
 
 PART_LABELS: dict[str, str] = {
     "vai_tro": "vai trò",
@@ -213,7 +213,8 @@ _FUNCTION_WORDS = frozenset(
     "hãy giúp tôi bạn mình chúng ta nào gì ra vào lên như mỗi nếu nhưng hoặc hay rồi cũng vẫn chỉ bằng "
     "ở sau trước trên dưới nên cần phải do vì mà ai đây kia ấy thế nhé ạ lúc".split())
 _MIN_FUNCTION_SHARE = 0.12
-_CAP_WITHOUT_CORE = 0.25  # a prompt that asks for nothing, or hands over almost no facts, earns at most this
+_CAP_WITHOUT_CORE = 0.25  # a prompt that asks for nothing, hands over almost no facts, or is copied: at most
+_COPIED_SHARE = 0.9       # share of a prompt's word 4-grams found in the texts shown to the learner
 _CLAUSE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?;\n]")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(.?)")
 
@@ -224,7 +225,8 @@ class PromptJob:
 
     ``subject``: patterns that must all occur (the prompt is about this job); ``document``: the document asked
     for; ``audience``: who reads it; ``facts``: Vietnamese name -> pattern of each fact the assistant needs, of
-    which ``facts_needed`` earn full context credit; ``max_words``: the longest word limit that fits the job.
+    which ``facts_needed`` earn full context credit; ``max_words``: the longest word limit that fits the job;
+    ``known_texts``: texts shown to the learner, of which a near-verbatim copy earns at most 25%.
     """
 
     subject: tuple[str, ...]
@@ -235,6 +237,7 @@ class PromptJob:
     formats: str = _FORMATS_NOTICE
     max_words: int = 300
     name: str = "việc được giao"
+    known_texts: tuple[str, ...] = ()   # texts the learner can see (examples, the ticket): a near copy is capped
 
 
 def _normal(text: str) -> str:
@@ -322,9 +325,24 @@ def grade_prompt_for_job(prompt: str, job: PromptJob, max_score: float = 1.0) ->
     }
     messages = _messages(earned, audience, missing_facts, fact_share)
     share = sum(PART_WEIGHTS[k] * v for k, v in earned.items()) / sum(PART_WEIGHTS.values())
-    if (job.facts and len(facts_given) < 2) or not earned["nhiem_vu"]:
+    copied = copied_share(prompt, job.known_texts) >= _COPIED_SHARE
+    if copied:
+        messages.insert(0, "Câu lệnh gần như chép nguyên văn từ đề bài: hãy viết bằng lời của mình.")
+    if (job.facts and len(facts_given) < 2) or not earned["nhiem_vu"] or copied:
         share = min(share, _CAP_WITHOUT_CORE)
     return CheckResult(round(max_score * share, 2), max_score, messages)
+
+
+def _word_grams(text: str, size: int = 4) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", _normal(text).lower())
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def copied_share(prompt: str, known_texts: Iterable[str]) -> float:
+    """The share of ``prompt``'s word 4-grams that occur in any of ``known_texts`` (0.0–1.0)."""
+    grams = _word_grams(prompt)
+    known = set().union(*(_word_grams(t) for t in known_texts)) if known_texts else set()
+    return 0.0 if not grams else len(grams & known) / len(grams)
 
 
 def _messages(earned: dict[str, float], audience: bool, missing_facts: list[str], fact_share: float) -> list[str]:

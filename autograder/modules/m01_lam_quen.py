@@ -19,6 +19,28 @@ __all__ = ["PART_LABELS", "check_claims_format", "check_part_choices_format", "c
 
 _AUDIENCE = (r"\b(?:người dân|bà con|nhân dân|cư dân|(?:các )?hộ (?:gia đình|dân|nuôi|có)|chủ (?:nuôi|vật nuôi"
              r"|chó|mèo|hộ)|người nuôi|người có (?:chó|mèo))\b")
+# What the learner sees in the exercise: the ticket and the five prompts of Câu 1 (a near copy earns ≤ 25%).
+_TICKET = ("Chủ tịch UBND xã Đông Hòa giao Đồng chí chuẩn bị thông báo về đợt tiêm phòng dại cho chó, mèo năm 2026. "
+           "Người nhận: các hộ nuôi chó, mèo trong xã. Dùng để: đọc trên loa truyền thanh của xã (đọc hết trong "
+           "khoảng một phút) và dán ở nhà văn hóa các thôn. Thời gian: từ ngày 15/03/2026 đến ngày 18/03/2026, "
+           "buổi sáng từ 7 giờ 30 đến 11 giờ. Địa điểm: nhà văn hóa các thôn Đoài, Hạ và Nam. Phí tiêm: 30.000 "
+           "đồng/con, do chủ vật nuôi trả. Chủ vật nuôi cần: giữ chó, mèo bằng dây xích hoặc lồng; mang sổ theo "
+           "dõi tiêm phòng (nếu có).")
+_FACTS_SAID = ("tiêm phòng dại cho chó, mèo từ ngày 15/3 đến 18/3/2026, từ 7 giờ 30 sáng, tại nhà văn hóa các "
+               "thôn, phí 30.000 đồng/con.")
+_OFFICER = "Bạn là công chức Văn phòng HĐND và UBND xã. Xã sẽ "
+_CAU_1 = (
+    "Bạn là nhà thơ lãng mạn. Xã Đông Hòa sẽ " + _FACTS_SAID + " Hãy viết thông báo gửi các hộ nuôi chó, mèo, "
+    "trình bày dạng gạch đầu dòng, không quá 150 từ.",
+    _OFFICER + _FACTS_SAID + " Hãy soạn thông báo gửi các hộ nuôi chó, mèo, dạng gạch đầu dòng, viết thật dài, "
+    "ít nhất 2.000 từ, tự thêm số liệu và quy định nếu thấy hay.",
+    _OFFICER + _FACTS_SAID + " Hãy viết một bài thơ lục bát về tình yêu chó mèo gửi các hộ nuôi chó, mèo, chia 3 "
+    "đoạn, không quá 150 từ.",
+    "Bạn là công chức Văn phòng HĐND và UBND xã. Xã sắp có một đợt tiêm phòng dại cho chó, mèo. Hãy soạn thông "
+    "báo gửi bà con nuôi chó, mèo, trình bày dạng gạch đầu dòng, không quá 150 từ, chỉ dùng thông tin tôi đưa.",
+    _OFFICER + _FACTS_SAID + " Hãy soạn thông báo gửi các hộ nuôi chó, mèo, trình bày thành một bảng 12 cột "
+    "kèm biểu đồ, không quá 150 từ.",
+)
 _TICKET_JOB = PromptJob(
     subject=(r"\btiêm\b", r"\b(?:dại|chó|mèo)\b"),
     document=r"\bthông báo\b|\bbản tin\b|\bbài (?:phát thanh|truyền thanh)\b",
@@ -33,6 +55,7 @@ _TICKET_JOB = PromptJob(
     facts_needed=3,
     max_words=250,
     name="thông báo tiêm phòng dại cho chó, mèo được giao",
+    known_texts=(_TICKET, *_CAU_1),
 )
 
 _MIN_WORDS, _MAX_WORDS = 20, 250

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import re
 from pathlib import Path
 
@@ -136,7 +138,7 @@ def _c1_key() -> dict[str, str]:
 
 
 def test_c1_each_prompt_fails_exactly_the_keyed_part_under_the_job_grader():
-    job = m01_lam_quen._TICKET_JOB
+    job = dataclasses.replace(m01_lam_quen._TICKET_JOB, known_texts=())  # judge the parts, not the copying
     labels = {v: k for k, v in PART_LABELS.items()}
     for letter, prompt in _c1_prompts().items():
         result = grade_prompt_for_job(prompt, job, max_score=3)
@@ -148,6 +150,25 @@ def test_c1_each_prompt_fails_exactly_the_keyed_part_under_the_job_grader():
 def test_c1_cannot_be_answered_by_the_keyword_finder_learners_can_reach():
     for letter, prompt in _c1_prompts().items():
         assert check_prompt(prompt).complete, letter
+
+
+def test_grader_knows_the_c1_prompts_exactly_as_the_notebook_shows_them():
+    assert [" ".join(p.split()) for p in m01_lam_quen._CAU_1] == list(_c1_prompts().values())
+
+
+def test_copying_a_c1_prompt_or_the_ticket_earns_at_most_30_percent():
+    prompts = _c1_prompts()
+    for letter, prompt in prompts.items():
+        assert grade_ticket_prompt(prompt, max_score=3).score <= 0.9, letter
+    padded = prompts["D"] + "\n" + GAMING["ticket_copied"]
+    assert grade_ticket_prompt(padded, max_score=3).score <= 0.9
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_solution_words_shuffled_earn_at_most_30_percent(seed):
+    words = HONEST["solution"].split()
+    random.Random(seed).shuffle(words)
+    assert grade_ticket_prompt(" ".join(words), max_score=3).score <= 0.9
 
 
 def test_c1_key_uses_every_part_once_so_constant_answers_score_at_most_one_share():
