@@ -96,3 +96,12 @@ def test_generator_reproduces_the_committed_files():
     subprocess.run([sys.executable, str(DATASET / "generate.py")], check=True)
     assert {n: (EXERCISE / n).read_bytes() for n in names} == before
     assert (DATASET / "dap_an.json").read_bytes() == key_before
+
+
+def test_answering_only_what_the_number_checker_flags_earns_at_most_30_percent():
+    for name, entry in _key().items():
+        source = (EXERCISE / f"nguon_{name}.txt").read_text(encoding="utf-8")
+        sentences = numbered_sentences((EXERCISE / f"tra_loi_ai_{name}.txt").read_text(encoding="utf-8"))
+        flagged = sorted(n for n, s in sentences.items() if unsupported_numbers(s, source))
+        result = grade_invented_claims(flagged, entry["cau_bia"], entry["so_cau"], max_score=1.5)
+        assert result.score <= 0.45, name
