@@ -12,7 +12,8 @@ Public API
 - ``grade_masked_text(masked, original, personal, keep, max_score) -> CheckResult``: a masked text against the
   items that had to go (``personal``: description -> the ways it may still show) and the content that had to
   stay (``keep``: description -> accepted forms). Credit is the share of personal items removed; if the
-  content the AI needs was destroyed too, at most 25%. Messages name kinds of items, never a key's value.
+  content the AI needs was destroyed too, or little of the letter's wording is left (a few kept words alone),
+  at most 25%. Messages name kinds of items, never a key's value.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ LABELS: dict[str, str] = {
     "email": "[EMAIL]",
     "ngày sinh": "[NGÀY SINH]",
 }
+_CAP_CONTENT_LOST = 0.25   # the share a masked text can earn once it lost what the AI needs
+_MIN_WORDS_KEPT = 0.35     # a masked text keeps at least this share of the original's words
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _CAPITALISED = rf"[{_UPPER}]\w*"
 # Order matters: an e-mail may hold 12 digits, a phone number must not eat part of an ID number.
@@ -94,6 +97,13 @@ def _shows(text: str, forms: Sequence[str]) -> bool:
     return any(_flat(form) in text for form in forms)
 
 
+def _word_share(masked: str, original: str) -> float:
+    """The share of the original's words (letters only) that the masked text still uses."""
+    words = set(re.findall(r"[^\W\d_]+", _nfc(original).lower()))
+    kept = set(re.findall(r"[^\W\d_]+", _nfc(masked).lower()))
+    return 0.0 if not words else len(words & kept) / len(words)
+
+
 def grade_masked_text(masked, original: str, personal: Mapping[str, Sequence[str]],
                       keep: Mapping[str, Sequence[str]], max_score: float = 1.0) -> CheckResult:
     """Share of the ``personal`` items gone from ``masked``; at most 25% if content in ``keep`` is gone."""
@@ -110,7 +120,10 @@ def grade_masked_text(masked, original: str, personal: Mapping[str, Sequence[str
         messages.append("Còn sót: " + ", ".join(left) + ". Đọc lại từng dòng: thông tin nào giúp nhận ra "
                         "một người (hoặc người thân của họ) thì thay bằng nhãn.")
     if lost:
-        share = min(share * (len(keep) - len(lost)) / len(keep), 0.25)
+        share = min(share * (len(keep) - len(lost)) / len(keep), _CAP_CONTENT_LOST)
         messages.append("Đã xóa cả nội dung AI cần để làm việc: " + ", ".join(lost) + ". Chỉ che thông tin "
                         "cá nhân, giữ nguyên nội dung đề nghị.")
+    elif _word_share(masked, original) < _MIN_WORDS_KEPT:
+        share = min(share, _CAP_CONTENT_LOST)
+        messages.append("Văn bản đã che còn quá ít chữ của lá đơn: hãy giữ nội dung, chỉ thay thông tin cá nhân.")
     return CheckResult(round(max_score * share, 2), max_score, messages)

@@ -57,6 +57,8 @@ GAMING = {
     "every_digit_replaced": re.sub(r"\d", "X", LETTER),
     "every_capitalised_word_and_digit": re.sub(r"\b[A-ZĐÀ-Ỹ]\w*|\d+", "[CHE]", LETTER),
     "only_the_first_line_kept": LETTER.splitlines()[0],
+    "keep_words_only": "bão mái tường 15.000.000 đồng",
+    "request_line_only": LETTER.splitlines()[3],
     "labels_appended": LETTER + "\n[HỌ TÊN] [SỐ ĐỊNH DANH] [SĐT] [EMAIL] [NGÀY SINH] [ĐỊA CHỈ] [SỨC KHỎE]",
 }
 
