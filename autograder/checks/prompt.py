@@ -50,7 +50,7 @@ PART_LABELS: dict[str, str] = {
 
 HINTS: dict[str, str] = {
     "vai_tro": 'Thêm VAI TRÒ cho trợ lý, ví dụ: "Bạn là công chức Văn phòng HĐND và UBND xã…" hoặc "Đóng vai…".',
-    "boi_canh": 'Thêm BỐI CẢNH: việc gì, ở đâu, cho ai, ví dụ: "Xã tôi sắp tổ chức…", '
+    "boi_canh": 'Thêm BỐI CẢNH: việc gì, ở đâu, cho ai, ví dụ: "Xã sắp tổ chức…", '
                 '"Người đọc là người dân…", "Dựa trên thông tin sau: …".',
     "nhiem_vu": 'Nêu rõ NHIỆM VỤ bằng một động từ, ví dụ: "Hãy soạn…", "Tóm tắt…", "Liệt kê…".',
     "dinh_dang": 'Nói rõ ĐỊNH DẠNG câu trả lời, ví dụ: "dạng bảng", "gạch đầu dòng", "3 đoạn", "khoảng 150 từ".',
