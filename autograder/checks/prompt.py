@@ -187,7 +187,8 @@ PART_WEIGHTS: dict[str, float] = {"vai_tro": 0.5, "boi_canh": 1.0, "nhiem_vu": 0
 
 _ROLE_MARKER = (r"(?:\b(?:bạn|anh|chị|em)\s+(?:hãy\s+|sẽ\s+)?(?:là|đóng vai|vào vai|nhập vai|làm)\b"
                 r"|\bđóng vai\b|\bvào vai\b|\bnhập vai\b|\bvới vai trò\b|\bvới tư cách\b|\btrong vai\b"
-                r"|\bhãy là\b|\bvai trò(?:\s+của\s+bạn)?\s*(?:là\b|:|-|–)|\bhãy (?:viết|soạn|trả lời) như\b)")
+                r"|\bhãy là\b|\bvai trò(?:\s+của\s+bạn)?\s*(?:là\b|:|-|–)|\bhãy (?:viết|soạn|trả lời) như\b"
+                r"|^là\b)")
 _ROLE_NOUN_PLAIN = (r"\b(?:công chức|cán bộ|chuyên viên|văn thư|thư ký|trưởng thôn|tổ trưởng"
                     r"|người (?:soạn|viết|phụ trách|làm công tác))\b")
 _ROLE_NOUN_FIELD = r"\b(?:trợ lý|chuyên gia|nhân viên|người|chủ tịch|phó chủ tịch|lãnh đạo)\b"
@@ -199,13 +200,18 @@ _FORMATS_NOTICE = (r"\bgạch đầu dòng\b|\bđầu dòng\b|\bđánh số\b|\b
                    r"|\b(?:\d+|một|hai|ba|bốn|năm|sáu) (?:đoạn|mục|ý|phần)\b|\bđoạn văn\b|\bvăn xuôi\b"
                    r"|\btiêu đề\b|\bthể thức\b|\btheo mẫu\b|\bmẫu thông báo\b|\bnghị định 30\b|\bxuống dòng\b"
                    r"|\bmỗi (?:ý|thông tin|mục|nội dung) (?:một|trên một) dòng\b|\bcâu ngắn\b|\bin đậm\b"
-                   r"|\b(?:mở đầu|kết thúc) bằng\b|\bquốc hiệu\b")
-_LENGTH = re.compile(r"\b(?:không quá|không vượt quá|tối đa|dưới|chưa tới|chưa đến|ngắn hơn|khoảng|chừng"
-                     r"|gói gọn trong|trong vòng|chỉ|gồm|trong)\s+(\d+)\s+(từ|chữ|câu|dòng|đoạn|ý|mục|trang|phút)\b")
+                   r"|\b(?:mở đầu|kết thúc) bằng\b|\bquốc hiệu\b|\bliệt kê\b|\bdanh sách\b")
+_UNITS = r"(từ|chữ|câu|dòng|đoạn|ý|mục|trang|phút)"
+# "không quá 150 từ", "khoảng 100–150 từ", "150 từ trở xuống": the upper number is the limit.
+_LENGTH = re.compile(r"\b(?:không quá|không vượt quá|không dài quá|dài không quá|không nhiều hơn|tối đa|dưới"
+                     r"|ít hơn|chưa tới|chưa đến|ngắn hơn|khoảng|chừng|tầm|độ|gói gọn trong|trong vòng|chỉ|gồm"
+                     r"|trong)\s+(?:\d+\s*[-–]\s*)?(\d+)\s+" + _UNITS + r"\b"
+                     r"|\b(\d+)\s+" + _UNITS + r"\s+(?:trở xuống|là tối đa|là nhiều nhất)")
 _LENGTH_LIMITS = {"câu": 30, "dòng": 40, "đoạn": 6, "ý": 12, "mục": 12, "trang": 1, "phút": 3}
 _SOURCE_LIMIT = (r"\bchỉ (?:dùng|sử dụng|dựa(?: vào| trên)?|lấy|đưa|ghi|nêu|viết)\b[^.;!?\n]{0,40}?"
                  r"\b(?:thông tin|nội dung|dữ liệu|số liệu|những gì|các ý|chi tiết)"
-                 r"|\bkhông (?:được\s+)?(?:tự\s+)?(?:thêm|bịa|đặt thêm|đưa thêm|suy diễn|sáng tác|bổ sung)\b"
+                 r"|\b(?:không|đừng) (?:được\s+)?(?:tự\s+)?(?:thêm|bịa|đặt thêm|đưa thêm|suy diễn|sáng tác"
+                 r"|bổ sung)\b|\b(?:giữ|theo) đúng (?:các |những )?(?:thông tin|nội dung|số liệu)\b"
                  r"|\b(?:ngoài|trừ) (?:các |những )?(?:thông tin|nội dung|chi tiết|những gì)\b"
                  r"|\bnếu (?:thiếu|không có|chưa có|chưa rõ|không rõ)\b")
 _FUNCTION_WORDS = frozenset(
@@ -279,7 +285,8 @@ def _has_task(clauses: list[str], job: PromptJob) -> bool:
 
 def _has_length_limit(text: str, job: PromptJob) -> bool:
     for match in _LENGTH.finditer(text):
-        number, unit = int(match.group(1)), match.group(2)
+        number = int(match.group(1) or match.group(3))
+        unit = match.group(2) or match.group(4)
         ceiling = job.max_words if unit in ("từ", "chữ") else _LENGTH_LIMITS[unit]
         if 0 < number <= ceiling:
             return True
@@ -297,7 +304,7 @@ def _gate(text: str, job: PromptJob) -> str | None:
         return "Câu lệnh đang trống: hãy viết câu lệnh vào giữa hai dấu nháy."
     if not _VIETNAMESE_MARKS.search(text):
         return "Câu lệnh chưa có dấu tiếng Việt: hãy gõ có dấu (bật Unikey/EVKey) để trợ lý hiểu đúng."
-    if _function_share(text) < _MIN_FUNCTION_SHARE:
+    if _function_share(text) < _MIN_FUNCTION_SHARE and len(prompt_clauses(text)) < 3:
         return ("Câu lệnh chưa viết thành câu: đang là một chuỗi từ rời. Hãy viết như khi giao việc cho "
                 "một đồng nghiệp (ai làm, làm gì, cho ai, thông tin nào, trình bày ra sao, giới hạn gì).")
     if not all(re.search(pattern, text) for pattern in job.subject):

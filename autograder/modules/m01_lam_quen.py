@@ -17,8 +17,8 @@ __all__ = ["PART_LABELS", "check_claims_format", "check_part_choices_format", "c
            "check_prompt_form", "grade_invented_claims", "grade_part_choices", "grade_ticket_prompt",
            "numbered_sentences"]
 
-_AUDIENCE = (r"\b(?:người dân|bà con|nhân dân|cư dân|(?:các )?hộ (?:gia đình|dân|nuôi|có)|chủ (?:nuôi|vật nuôi"
-             r"|chó|mèo|hộ)|người nuôi|người có (?:chó|mèo))\b")
+_AUDIENCE = (r"\b(?:người dân|bà con|nhân dân|toàn dân|cư dân|(?:các )?hộ (?:gia đình|dân|nuôi|có|chăn nuôi)"
+             r"|(?:các )?gia đình|chủ (?:nuôi|vật nuôi|chó|mèo|hộ)|người nuôi|người có (?:chó|mèo))\b")
 # What the learner sees in the exercise: the ticket and the five prompts of Câu 1 (a near copy earns ≤ 25%).
 _TICKET = ("Chủ tịch UBND xã Đông Hòa giao Đồng chí chuẩn bị thông báo về đợt tiêm phòng dại cho chó, mèo năm 2026. "
            "Người nhận: các hộ nuôi chó, mèo trong xã. Dùng để: đọc trên loa truyền thanh của xã (đọc hết trong "
@@ -43,7 +43,8 @@ _CAU_1 = (
 )
 _TICKET_JOB = PromptJob(
     subject=(r"\btiêm\b", r"\b(?:dại|chó|mèo)\b"),
-    document=r"\bthông báo\b|\bbản tin\b|\bbài (?:phát thanh|truyền thanh)\b",
+    document=(r"\bthông báo\b|\bbản tin\b|\bbài (?:phát thanh|truyền thanh)\b"
+              r"|\b(?:bài|tin|nội dung) (?:để )?(?:đọc|phát) trên loa\b"),
     audience=_AUDIENCE,
     facts={
         "ngày tiêm": r"(?<!\d)15\s*(?:/\s*0?3|tháng\s*0?3|(?:-|–|đến|tới)\s*(?:ngày\s*)?18)",

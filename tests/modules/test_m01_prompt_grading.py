@@ -45,6 +45,30 @@ HONEST = {
         "phòng dại:\n- từ ngày 15/03 đến 18/03/2026, 7 giờ 30 đến 11 giờ;\n- tại nhà văn hóa các thôn Đoài, "
         "Hạ, Nam;\n- phí 30.000 đồng/con.\nTrình bày gạch đầu dòng, không quá 10 dòng, nếu thiếu thông tin "
         "thì để trống chứ không tự đặt ra."),
+    "pronoun_and_range": (
+        "Anh/chị hãy đóng vai chuyên viên văn phòng xã và giúp tôi soạn một thông báo ngắn gửi bà con có nuôi "
+        "chó, mèo về lịch tiêm phòng bệnh dại năm 2026: tiêm từ 15 đến 18/3/2026, sáng 7h30–11h, tại nhà văn "
+        "hóa các thôn Đoài, Hạ, Nam, phí 30.000 đ/con. Thông báo viết thành các gạch đầu dòng, dài khoảng "
+        "100–150 từ."),
+    "terse_labels": (
+        "Vai trò: cán bộ thú y xã.\nNhiệm vụ: soạn thông báo tiêm phòng dại chó mèo gửi người dân.\n"
+        "Thông tin: 15/3–18/3/2026; 7 giờ 30–11 giờ; nhà văn hóa các thôn; 30.000 đồng/con.\n"
+        "Định dạng: gạch đầu dòng.\nGiới hạn: tối đa 120 từ; chỉ dùng thông tin trên."),
+    "loudspeaker_text": (
+        "Là một công chức của UBND xã, bạn hãy viết bài đọc trên loa về đợt tiêm phòng dại cho chó, mèo gửi các "
+        "gia đình nuôi chó mèo trong xã. Thời gian tiêm: 15/03/2026 – 18/03/2026, từ 7 giờ 30 đến 11 giờ; địa "
+        "điểm: nhà văn hóa các thôn; phí 30.000 đồng/con. Liệt kê từng thông tin, không dài quá 200 từ."),
+    "assistant_role": (
+        "Bạn là trợ lý hành chính của Ủy ban nhân dân xã Đông Hòa. Sắp tới xã tiêm phòng dại cho chó mèo từ 15/3 "
+        "đến 18/3/2026 tại nhà văn hóa thôn, phí 30 nghìn đồng một con, mỗi sáng từ 7 giờ 30. Bạn soạn giúp tôi "
+        "một thông báo cho toàn dân, trình bày có tiêu đề và các ý đánh số, 150 từ trở xuống, giữ đúng thông "
+        "tin tôi cung cấp."),
+    "long_paragraph": (
+        "Bạn đóng vai cán bộ phụ trách nông nghiệp của xã. Xã chúng tôi chuẩn bị tổ chức tiêm phòng dại cho đàn "
+        "chó, mèo. Lịch tiêm từ ngày 15/03/2026 đến ngày 18/03/2026, buổi sáng từ 7 giờ 30 đến 11 giờ, tại nhà "
+        "văn hóa các thôn Đoài, Hạ và Nam. Mỗi con thu 30.000 đồng. Chủ nuôi phải giữ chó bằng dây xích hoặc "
+        "nhốt lồng khi mang đi tiêm. Tôi cần bạn viết thông báo gửi các hộ chăn nuôi, ngắn gọn để đọc trên loa "
+        "trong 1 phút, chia thành 3 đoạn, đừng thêm thông tin nào khác."),
 }
 
 GAMING = {
@@ -64,6 +88,10 @@ GAMING = {
                                "|---" not in line),
     "exercise_prompt_copied": "Bạn là công chức Văn phòng UBND xã. Hãy viết thông báo tiêm phòng dại cho chó, "
                               "mèo, trình bày dạng gạch đầu dòng cho đẹp và dễ đọc nhé.",
+    "telegraphic_salad": "công chức soạn thông báo tiêm phòng dại chó mèo người dân 15/3/2026 7 giờ 30 nhà văn "
+                         "hóa 30.000 đồng gạch đầu dòng không quá 150 từ",
+    "punctuated_salad": "tiêm. phòng. dại. chó. mèo. thông. báo. người. dân. 15/3/2026. 7 giờ 30. nhà văn hóa. "
+                        "30.000 đồng. gạch đầu dòng. không quá 150 từ. công chức. soạn.",
     "repeated_keywords": "Bạn là công chức và là cán bộ và là chuyên viên. Hãy soạn thông báo thông báo thông "
                          "báo tiêm dại. Gạch đầu dòng, đánh số, tiêu đề. Không quá 100 từ, không thêm, chỉ "
                          "dùng thông tin. Người dân, bà con.",
