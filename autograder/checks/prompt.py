@@ -200,13 +200,18 @@ _FORMATS_NOTICE = (r"\bgạch đầu dòng\b|\bđầu dòng\b|\bđánh số\b|\b
                    r"|\b(?:\d+|một|hai|ba|bốn|năm|sáu) (?:đoạn|mục|ý|phần)\b|\bđoạn văn\b|\bvăn xuôi\b"
                    r"|\btiêu đề\b|\bthể thức\b|\btheo mẫu\b|\bmẫu thông báo\b|\bnghị định 30\b|\bxuống dòng\b"
                    r"|\bmỗi (?:ý|thông tin|mục|nội dung) (?:một|trên một) dòng\b|\bcâu ngắn\b|\bin đậm\b"
-                   r"|\b(?:mở đầu|kết thúc) bằng\b|\bquốc hiệu\b|\bliệt kê\b|\bdanh sách\b")
+                   r"|\b(?:mở đầu|kết thúc) bằng\b|\bquốc hiệu\b|\bliệt kê\b|\bdanh sách\b|\bbố cục\b"
+                   r"|\bphần mở đầu\b|\bmỗi câu một ý\b|\bcâu (?:văn )?ngắn\b"
+                   r"|\b(?:dạng|kiểu|theo|đúng) (?:mẫu )?văn bản hành chính\b")
 _UNITS = r"(từ|chữ|câu|dòng|đoạn|ý|mục|trang|phút)"
+_NUMBER_VALUES = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                  "mười": 10}
+_NUMBER_WORDS = "|".join(_NUMBER_VALUES)
 # "không quá 150 từ", "khoảng 100–150 từ", "150 từ trở xuống": the upper number is the limit.
 _LENGTH = re.compile(r"\b(?:không quá|không vượt quá|không dài quá|dài không quá|không nhiều hơn|tối đa|dưới"
                      r"|ít hơn|chưa tới|chưa đến|ngắn hơn|khoảng|chừng|tầm|độ|gói gọn trong|trong vòng|chỉ|gồm"
-                     r"|trong)\s+(?:\d+\s*[-–]\s*)?(\d+)\s+" + _UNITS + r"\b"
-                     r"|\b(\d+)\s+" + _UNITS + r"\s+(?:trở xuống|là tối đa|là nhiều nhất)")
+                     r"|trong)\s+(?:\w+\s*[-–]\s*)?(\d+|" + _NUMBER_WORDS + r")\s+" + _UNITS + r"\b"
+                     r"|\b(\d+|" + _NUMBER_WORDS + r")\s+" + _UNITS + r"\s+(?:trở xuống|là tối đa|là nhiều nhất)")
 _LENGTH_LIMITS = {"câu": 30, "dòng": 40, "đoạn": 6, "ý": 12, "mục": 12, "trang": 1, "phút": 3}
 _SOURCE_LIMIT = (r"\bchỉ (?:dùng|sử dụng|dựa(?: vào| trên)?|lấy|đưa|ghi|nêu|viết)\b[^.;!?\n]{0,40}?"
                  r"\b(?:thông tin|nội dung|dữ liệu|số liệu|những gì|các ý|chi tiết)"
@@ -246,9 +251,17 @@ class PromptJob:
     known_texts: tuple[str, ...] = ()   # texts the learner can see (examples, the ticket): a near copy is capped
 
 
+_OLD_TONES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oé": "óe", "oè": "òe", "oẻ": "ỏe",
+              "oẽ": "õe", "oẹ": "ọe", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONE = re.compile("|".join(_OLD_TONES) + "|" + "|".join(k.upper() for k in _OLD_TONES))
+
+
 def _normal(text: str) -> str:
-    """NFC with every run of white space (line breaks too) made one space."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text if isinstance(text, str) else "")).strip()
+    """NFC, old-style tone places made new ("hoá" -> "hóa"), every run of white space made one space."""
+    text = unicodedata.normalize("NFC", text if isinstance(text, str) else "")
+    text = _OLD_TONE.sub(lambda m: _OLD_TONES.get(m.group(0), _OLD_TONES.get(m.group(0).lower(), m.group(0))),
+                         text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _starts_item(char: str) -> bool:
@@ -285,7 +298,8 @@ def _has_task(clauses: list[str], job: PromptJob) -> bool:
 
 def _has_length_limit(text: str, job: PromptJob) -> bool:
     for match in _LENGTH.finditer(text):
-        number = int(match.group(1) or match.group(3))
+        word = match.group(1) or match.group(3)
+        number = _NUMBER_VALUES[word] if word in _NUMBER_VALUES else int(word)
         unit = match.group(2) or match.group(4)
         ceiling = job.max_words if unit in ("từ", "chữ") else _LENGTH_LIMITS[unit]
         if 0 < number <= ceiling:

@@ -48,9 +48,9 @@ _TICKET_JOB = PromptJob(
     audience=_AUDIENCE,
     facts={
         "ngày tiêm": r"(?<!\d)15\s*(?:/\s*0?3|tháng\s*0?3|(?:-|–|đến|tới)\s*(?:ngày\s*)?18)",
-        "giờ tiêm": r"(?<!\d)(?:7\s*(?:giờ|h|:)\s*30|7 giờ rưỡi|bảy giờ ba mươi)",
+        "giờ tiêm": r"(?<!\d)(?:7\s*(?:giờ|h|g|:)\s*30|7 giờ rưỡi|bảy giờ ba mươi)",
         "địa điểm": r"\bnhà văn hóa\b",
-        "phí tiêm": r"(?<!\d)30[.,]?000\b|\b30 (?:nghìn|ngàn)\b|\bba mươi nghìn\b",
+        "phí tiêm": r"(?<!\d)30(?:[.,]?000(?!\d)|\s*k\b| (?:nghìn|ngàn)\b)|\bba mươi (?:nghìn|ngàn)\b",
         "việc chủ nuôi cần làm": r"\bdây xích\b|\blồng\b|\brọ mõm\b|\bsổ (?:theo dõi )?tiêm",
     },
     facts_needed=3,

@@ -69,6 +69,14 @@ HONEST = {
         "văn hóa các thôn Đoài, Hạ và Nam. Mỗi con thu 30.000 đồng. Chủ nuôi phải giữ chó bằng dây xích hoặc "
         "nhốt lồng khi mang đi tiêm. Tôi cần bạn viết thông báo gửi các hộ chăn nuôi, ngắn gọn để đọc trên loa "
         "trong 1 phút, chia thành 3 đoạn, đừng thêm thông tin nào khác."),
+    "old_tone_marks_and_word_numbers": (
+        "Bạn là cán bộ văn hoá xã. Xã sẽ tiêm phòng dại cho chó, mèo từ 15/3 đến 18/3/2026, 7g30 sáng, tại nhà "
+        "văn hoá các thôn, phí 30.000đ/con. Hãy soạn thông báo gửi bà con theo đúng thể thức văn bản hành "
+        "chính, độ dài không quá một trang, chỉ dùng thông tin trên."),
+    "layout_words": (
+        "Giả sử bạn là công chức UBND xã. Xã tổ chức tiêm phòng dại chó mèo ngày 15-18/3/2026 tại nhà văn hóa "
+        "thôn, phí 30k/con. Hãy giúp tôi soạn thảo thông báo cho người nuôi chó mèo, bố cục gồm phần mở đầu, "
+        "nội dung, kết thúc, câu văn ngắn, dưới 180 từ."),
 }
 
 GAMING = {
