@@ -253,7 +253,8 @@ class PromptJob:
 
 _OLD_TONES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oé": "óe", "oè": "òe", "oẻ": "ỏe",
               "oẽ": "õe", "oẹ": "ọe", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
-_OLD_TONE = re.compile("|".join(_OLD_TONES) + "|" + "|".join(k.upper() for k in _OLD_TONES))
+# Only at the end of a syllable: "hoá" is old style for "hóa", but "đoạn", "khoảng" are already right.
+_OLD_TONE = re.compile("(?:" + "|".join([*_OLD_TONES, *(k.upper() for k in _OLD_TONES)]) + r")(?![^\W\d_])")
 
 
 def _normal(text: str) -> str:
