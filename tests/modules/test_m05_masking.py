@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.checks.masking import LABELS, find_personal_data, mask_personal_data
+from autograder.checks.masking import find_personal_data, mask_personal_data
 from autograder.modules import m05_an_toan_thong_tin as m05
 from autograder.modules.m05_an_toan_thong_tin import grade_masked_letter
 
@@ -90,29 +90,6 @@ def test_machine_pass_alone_earns_partial_credit_and_names_the_kinds_left():
 def test_the_finder_sees_the_five_patterned_kinds_in_the_letter():
     kinds = [finding.kind for finding in find_personal_data(LETTER)]
     assert kinds == ["họ tên", "ngày sinh", "số định danh cá nhân", "số điện thoại", "email"]
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    ("ĐT: 0912.345.678", "số điện thoại"), ("Số +84 912 345 678", "số điện thoại"),
-    ("Nhắn 84912345678.", "số điện thoại"), ("Số cũ 0169 5678945", "số điện thoại"),
-    ("Vợ 079301234567.", "số định danh cá nhân"), ("Sinh ngày: 09-12-1975.", "ngày sinh"),
-    ("Gửi bà Trần Thị Bích Ngọc (thôn Đông).", "họ tên"), ("Gửi hoa_tran1990@yahoo.com.vn", "email"),
-])
-def test_the_finder_reads_the_written_forms_people_use(text, kind):
-    assert [f.kind for f in find_personal_data(text)] == [kind]
-
-
-@pytest.mark.parametrize("text", [
-    "Hỗ trợ 1.500.000 đồng năm 2025.", "Theo Số: 05/UBND-VP ngày 20/10/2025.", "Mã số thuế 0100109106.",
-    "Mã hồ sơ 0001234567890 (13 chữ số).", "Kính mời các ông, bà đại biểu và ông Chủ tịch.",
-])
-def test_the_finder_leaves_money_document_numbers_and_bare_titles_alone(text):
-    assert find_personal_data(text) == [] and mask_personal_data(text) == text
-
-
-def test_masking_keeps_the_cue_word_and_uses_the_labels():
-    assert mask_personal_data("Ông Lò Văn Páo, sinh ngày 5/3/1985.") == \
-        f"Ông {LABELS['họ tên']}, sinh ngày {LABELS['ngày sinh']}."
 
 
 def test_module_key_matches_the_trainer_answer_file():

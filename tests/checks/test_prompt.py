@@ -1,4 +1,4 @@
-"""Module 01: the five-part prompt check and the topic-word check."""
+"""The keyword finder for the five parts of a prompt (autograder.checks.prompt.check_prompt)."""
 
 from __future__ import annotations
 
