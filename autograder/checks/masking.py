@@ -11,7 +11,8 @@ Public API
 - ``mask_personal_data(text) -> str``: the same patterns, replaced by their labels (a first pass, not the last).
 - ``grade_masked_text(masked, original, personal, keep, max_score) -> CheckResult``: a masked text against the
   items that had to go (``personal``: description -> the ways it may still show) and the content that had to
-  stay (``keep``: description -> accepted forms). Credit is the share of personal items removed; if the
+  stay (``keep``: description -> accepted forms). Credit is the share of personal items removed (items the
+  finder cannot see may weigh more: they take reading); if the
   content the AI needs was destroyed too, or little of the letter's wording is left (a few kept words alone),
   at most 25%. Messages name kinds of items, never a key's value.
 """
@@ -104,9 +105,22 @@ def _word_share(masked: str, original: str) -> float:
     return 0.0 if not words else len(words & kept) / len(words)
 
 
+def _weights(original: str, personal: Mapping[str, Sequence[str]], unseen_weight: float) -> dict[str, float]:
+    """Weight 1 for items the lab's finder sees in ``original`` (a button press), ``unseen_weight`` for the rest
+    (they take reading)."""
+    seen = _flat(" ".join(f.text for f in find_personal_data(original)))
+    return {name: 1.0 if any(_flat(form) in seen for form in forms) else unseen_weight
+            for name, forms in personal.items()}
+
+
 def grade_masked_text(masked, original: str, personal: Mapping[str, Sequence[str]],
-                      keep: Mapping[str, Sequence[str]], max_score: float = 1.0) -> CheckResult:
-    """Share of the ``personal`` items gone from ``masked``; at most 25% if content in ``keep`` is gone."""
+                      keep: Mapping[str, Sequence[str]], max_score: float = 1.0,
+                      unseen_weight: float = 1.0) -> CheckResult:
+    """Weighted share of the ``personal`` items gone from ``masked``; at most 25% if content in ``keep`` is gone.
+
+    Items the lab's finder cannot see in ``original`` weigh ``unseen_weight`` each, the others 1, so running the
+    finder's mask alone earns little when reading is the skill graded.
+    """
     if not isinstance(masked, str) or not masked.strip():
         return CheckResult(0.0, max_score, ["Chưa có văn bản đã che: hãy dán văn bản vào giữa hai dấu nháy."])
     if _flat(masked) == _flat(original):
@@ -114,7 +128,9 @@ def grade_masked_text(masked, original: str, personal: Mapping[str, Sequence[str
     text = _flat(masked)
     left = [name for name, forms in personal.items() if _shows(text, forms)]
     lost = [name for name, forms in keep.items() if not _shows(text, forms)]
-    share = (len(personal) - len(left)) / len(personal) if personal else 0.0
+    weights = _weights(original, personal, unseen_weight)
+    total = sum(weights.values())
+    share = (total - sum(weights[name] for name in left)) / total if total else 0.0
     messages = []
     if left:
         messages.append("Còn sót: " + ", ".join(left) + ". Đọc lại từng dòng: thông tin nào giúp nhận ra "

@@ -25,6 +25,9 @@ _LETTER_PERSONAL = {
     "họ tên người thân": ["Lê Văn Hùng", "Văn Hùng"],
     "bệnh của người thân (dữ liệu sức khỏe)": ["lao phổi", "bệnh lao"],
 }
+# The three items the lab's finder cannot see (address, the husband's name, his illness) take reading: they weigh
+# 5 each against 1 for the five the finder masks, so the machine pass alone earns 5/20 = 25%.
+_UNSEEN_WEIGHT = 5.0
 _LETTER_KEEP = {
     "số tiền đề nghị": ["15.000.000", "15 triệu", "mười lăm triệu"],
     "nguyên nhân (bão)": ["bão"],
@@ -34,4 +37,5 @@ _LETTER_KEEP = {
 
 def grade_masked_letter(masked, original: str, max_score: float = 3.0) -> CheckResult:
     """Câu 2: the learner's masked copy of ``don_de_nghi.txt`` (``original``), against the private key."""
-    return grade_masked_text(masked, original, _LETTER_PERSONAL, _LETTER_KEEP, max_score)
+    return grade_masked_text(masked, original, _LETTER_PERSONAL, _LETTER_KEEP, max_score,
+                             unseen_weight=_UNSEEN_WEIGHT)

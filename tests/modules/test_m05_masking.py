@@ -79,12 +79,18 @@ def test_gaming_masked_letters_earn_at_most_30_percent(name):
     assert result.score <= 0.9, f"{name}: {result}"
 
 
-def test_machine_pass_alone_earns_partial_credit_and_names_the_kinds_left():
+def test_machine_pass_alone_earns_at_most_30_percent_and_names_the_kinds_left():
     result = grade_masked_letter(mask_personal_data(LETTER), LETTER, max_score=3)
-    assert 1.5 <= result.score < 2.0
+    assert 0 < result.score <= 0.9
     report = str(result)
     assert "địa chỉ chi tiết" in report and "họ tên người thân" in report and "sức khỏe" in report
     assert "Lê Văn Hùng" not in report and "lao" not in report.replace("Đã", "")
+
+
+def test_reading_past_the_machine_earns_most_of_the_points():
+    one_missed = _rewrite(mask_personal_data(LETTER), {"số nhà 25, ngõ 3": "[ĐỊA CHỈ]",
+                                                        "Lê Văn Hùng": "[HỌ TÊN]"})
+    assert 2.0 <= grade_masked_letter(one_missed, LETTER, max_score=3).score < 3.0
 
 
 def test_the_finder_sees_the_five_patterned_kinds_in_the_letter():

@@ -95,6 +95,6 @@ def test_gaming_answers_earn_at_most_30_percent_of_the_parts_they_touch(name):
     assert all(scores[p] == MAX[p] for p in MAX if p not in touched)
 
 
-def test_the_machine_pass_alone_earns_partial_credit_only():
+def test_the_machine_pass_alone_earns_at_most_30_percent():
     scores = grade({**SOLUTION, "m05-cau-2-tra-loi": "ban_da_che = mask_personal_data(don)"})
-    assert 0 < scores["m05-cau-2"] < 2.0
+    assert 0 < scores["m05-cau-2"] <= 0.9
