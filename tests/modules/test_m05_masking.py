@@ -110,3 +110,12 @@ def test_generator_reproduces_the_committed_exercise_files():
     subprocess.run([sys.executable, str(DATASET / "generate.py")], check=True)
     assert {n: (EXERCISE / n).read_bytes() for n in names} == before
     assert {n: (DATASET / n).read_bytes() for n in keys} == keys
+
+
+def test_the_lessons_masked_letter_copied_earns_at_most_30_percent():
+    lesson = nbformat.read(ROOT / "notebooks" / "05_an_toan_thong_tin.ipynb", as_version=4)
+    namespace: dict = {"print": lambda *a, **k: None}
+    for cell in lesson.cells:
+        if cell.get("id") in ("l05-che-1", "l05-che-3"):
+            exec(cell.source, namespace)  # noqa: S102 - the lesson's own code
+    assert grade_masked_letter(namespace["ban_da_che"], LETTER, max_score=3).score <= 0.9
