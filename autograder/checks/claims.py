@@ -8,8 +8,9 @@ Public API
 - ``numbered_sentences(text) -> dict[int, str]``: the sentences of an answer file written as "[n] sentence".
 - ``check_claims_format(chosen, sentence_count) -> list[str]``: Vietnamese messages about the *form* of the
   answer (a list of whole numbers between 1 and ``sentence_count``, no repeats); empty when the form is right.
-- ``grade_invented_claims(chosen, planted, sentence_count) -> ClaimsResult``: compare with the planted set.
-  Messages name the learner's false alarms (their own choices) but never the planted sentences they missed.
+- ``grade_invented_claims(chosen, planted, sentence_count, max_score) -> CheckResult``: compare with the
+  planted set; partial credit (found minus false alarms). Messages name the learner's false alarms (their own
+  choices) but never the planted sentences they missed.
 """
 
 from __future__ import annotations
@@ -17,26 +18,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-__all__ = ["ClaimsResult", "check_claims_format", "grade_invented_claims", "numbered_sentences"]
+from autograder.checks.result import CheckResult
+
+__all__ = ["check_claims_format", "grade_invented_claims", "numbered_sentences"]
 
 _NUMBERED = re.compile(r"^\s*\[(\d+)\]\s*(.+?)\s*$")
-
-
-@dataclass(frozen=True)
-class ClaimsResult:
-    """How a learner's chosen sentence numbers compare with the planted ones."""
-
-    correct: bool
-    found: tuple[int, ...]
-    missed_count: int
-    false_alarms: tuple[int, ...]
-    messages: tuple[str, ...]
-
-    def report(self) -> str:
-        """All messages on separate lines, for an assert message."""
-        return "\n".join(self.messages)
 
 
 def numbered_sentences(text: str) -> dict[int, str]:
@@ -78,22 +65,27 @@ def check_claims_format(chosen, sentence_count: int) -> list[str]:
     return messages
 
 
-def grade_invented_claims(chosen, planted: Iterable[int], sentence_count: int) -> ClaimsResult:
-    """Compare the learner's sentence numbers with the ``planted`` invented sentences."""
+def grade_invented_claims(chosen, planted: Iterable[int], sentence_count: int,
+                          max_score: float = 1.0) -> CheckResult:
+    """Planted sentences found minus false alarms, as a share of the planted ones (never below 0).
+
+    Ticking every sentence earns nothing when fewer than half of the sentences are planted.
+    """
     planted_set = set(planted)
     form = check_claims_format(chosen, sentence_count)
     if form:
-        return ClaimsResult(False, (), len(planted_set), (), tuple(form))
+        return CheckResult(0.0, max_score, form)
     picked = {int(i) for i in _as_list(chosen)}
-    found = tuple(sorted(picked & planted_set))
-    false_alarms = tuple(sorted(picked - planted_set))
+    found = picked & planted_set
+    false_alarms = sorted(picked - planted_set)
     missed = len(planted_set - picked)
     messages = []
     if false_alarms:
         numbers = ", ".join(map(str, false_alarms))
-        messages.append(f"Câu {numbers} khớp với văn bản nguồn nhưng bạn đánh dấu là bịa: "
-                        "đọc lại nguồn rồi bỏ số đó khỏi danh sách.")
+        messages.append(f"Câu {numbers} khớp với văn bản nguồn nhưng đang bị đánh dấu là bịa: "
+                        "đọc lại nguồn rồi bỏ số đó khỏi danh sách (mỗi câu đánh dấu nhầm bị trừ điểm).")
     if missed:
-        messages.append(f"Bạn còn bỏ sót {missed} câu bịa hoặc sai. Gợi ý: so từng con số, ngày tháng, "
+        messages.append(f"Còn bỏ sót {missed} câu bịa hoặc sai. Gợi ý: so từng con số, ngày tháng, "
                         "địa điểm và căn cứ pháp lý trong câu trả lời với văn bản nguồn.")
-    return ClaimsResult(not messages, found, missed, false_alarms, tuple(messages))
+    earned = max(0, len(found) - len(false_alarms))
+    return CheckResult.partial(earned, len(planted_set), max_score, messages)

@@ -1,116 +1,145 @@
-"""Grade a learner's masking function ``che_thong_tin(van_ban) -> str`` (module 05).
-
-The function must replace personal data with labels: ``[CCCD]``, ``[SĐT]``, ``[EMAIL]``, ``[NGÀY SINH]`` and
-``[HỌ TÊN]`` (the word "Ông"/"Bà" before a name is kept), and leave everything else unchanged.
+"""Personal data in a text an officer is about to paste into a public AI tool (module 05).
 
 Public API
 ----------
-- ``LABELS``: the five labels.
-- ``MaskingCase(text, expected, topic, hidden=False)``: one input and the exact expected output; ``topic`` is a
-  short Vietnamese description used in messages ("số điện thoại có dấu chấm").
-- ``grade_masking(mask_function, cases, max_points=1.0) -> MaskingResult``: run the function over the cases.
-  A visible case's message shows input, expected and actual output; a hidden case's message gives only its
-  topic and whether something was left unmasked or masked by mistake, never the hidden text.
+- ``LABELS``: kind -> the label that replaces it ("[HỌ TÊN]", "[SỐ ĐỊNH DANH]", "[SĐT]", "[EMAIL]",
+  "[NGÀY SINH]").
+- ``find_personal_data(text) -> list[Finding]``: what the lab's patterns still see in a pasted text — names after
+  Ông/Bà or "tên là", 12-digit personal ID numbers (số định danh cá nhân), mobile numbers in the forms people
+  write, e-mail addresses, dates of birth. It cannot see names without such a cue, street addresses, health
+  details or family ties: a person must read the text too.
+- ``mask_personal_data(text) -> str``: the same patterns, replaced by their labels (a first pass, not the last).
+- ``grade_masked_text(masked, original, personal, keep, max_score) -> CheckResult``: a masked text against the
+  items that had to go (``personal``: description -> the ways it may still show) and the content that had to
+  stay (``keep``: description -> accepted forms). Credit is the share of personal items removed (items the
+  finder cannot see may weigh more: they take reading); if the
+  content the AI needs was destroyed too, or little of the letter's wording is left (a few kept words alone),
+  at most 25%. Messages name kinds of items, never a key's value.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-__all__ = ["LABELS", "MaskingCase", "MaskingResult", "grade_masking"]
+from autograder.checks.result import CheckResult
 
-LABELS = ("[CCCD]", "[SĐT]", "[EMAIL]", "[NGÀY SINH]", "[HỌ TÊN]")
+__all__ = ["LABELS", "Finding", "find_personal_data", "grade_masked_text", "mask_personal_data"]
 
-_LABEL_HINT = {
-    "[CCCD]": "số CCCD (MAU_CCCD)",
-    "[SĐT]": "số điện thoại (MAU_DIEN_THOAI)",
-    "[EMAIL]": "email (MAU_EMAIL)",
-    "[NGÀY SINH]": "ngày sinh (MAU_NGAY_SINH)",
-    "[HỌ TÊN]": "họ tên sau Ông/Bà (MAU_HO_TEN)",
+LABELS: dict[str, str] = {
+    "họ tên": "[HỌ TÊN]",
+    "số định danh cá nhân": "[SỐ ĐỊNH DANH]",
+    "số điện thoại": "[SĐT]",
+    "email": "[EMAIL]",
+    "ngày sinh": "[NGÀY SINH]",
 }
+_CAP_CONTENT_LOST = 0.25   # the share a masked text can earn once it lost what the AI needs
+_MIN_WORDS_KEPT = 0.35     # a masked text keeps at least this share of the original's words
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_CAPITALISED = rf"[{_UPPER}]\w*"
+# Order matters: an e-mail may hold 12 digits, a phone number must not eat part of an ID number.
+# Each pattern names the personal part ``v``; a cue before it (Ông, sinh ngày …) stays in the text.
+_DATE = r"\d{1,2}[/-]\d{1,2}[/-]\d{4}"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("email", re.compile(r"(?P<v>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")),
+    ("số định danh cá nhân", re.compile(r"(?<!\d)(?P<v>\d{12})(?!\d)")),
+    ("số điện thoại", re.compile(r"(?<![\d+])(?P<v>(?:(?:\+|00)?84[ .]?|0)(?:[35789](?:[ .]?\d){8}"
+                                 r"|1(?:[ .]?\d){9}))(?!\d)")),
+    ("ngày sinh", re.compile(rf"(?:sinh ngày|ngày sinh|sinh)\s*:?\s*(?P<v>{_DATE})(?!\d)", re.IGNORECASE)),
+    ("họ tên", re.compile(rf"\b(?:Ông|Bà|ông|bà|tên là|[Hh]ọ và tên:?|[Hh]ọ tên:?) "
+                          rf"(?P<v>{_CAPITALISED}(?: {_CAPITALISED})+)")),
+)
 
 
 @dataclass(frozen=True)
-class MaskingCase:
-    """One test input for the masking function and the exact text it must return."""
+class Finding:
+    """One piece of personal data the patterns see: its kind (Vietnamese) and the text as written."""
 
+    kind: str
     text: str
-    expected: str
-    topic: str
-    hidden: bool = False
 
 
-@dataclass(frozen=True)
-class MaskingResult:
-    """How many cases passed, the points they earn, and one Vietnamese message per failing case."""
-
-    passed: int
-    total: int
-    points: float
-    messages: tuple[str, ...]
-
-    @property
-    def all_passed(self) -> bool:
-        """True when every case passed."""
-        return self.total > 0 and self.passed == self.total
-
-    def report(self) -> str:
-        """All messages on separate lines, for an assert message."""
-        return "\n".join(self.messages)
+def _nfc(text) -> str:
+    return unicodedata.normalize("NFC", text if isinstance(text, str) else "")
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+def find_personal_data(text: str) -> list[Finding]:
+    """Personal data the lab's patterns still see in ``text``, in order of appearance."""
+    text = _nfc(text)
+    found: list[tuple[int, Finding]] = []
+    taken: list[range] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = range(match.start("v"), match.end("v"))
+            if any(span.start < other.stop and other.start < span.stop for other in taken):
+                continue
+            taken.append(span)
+            found.append((span.start, Finding(kind, match.group("v"))))
+    return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
 
 
-def _label_counts(text: str) -> dict[str, int]:
-    return {label: text.count(label) for label in LABELS}
+def mask_personal_data(text: str) -> str:
+    """``text`` with everything ``find_personal_data`` sees replaced by its label."""
+    text = _nfc(text)
+    for kind, pattern in _PATTERNS:
+        text = pattern.sub(lambda m, label=LABELS[kind]: m.group(0)[:m.start("v") - m.start()] + label, text)
+    return text
 
 
-def _difference(expected: str, actual: str) -> str:
-    """Say, per label, whether the output masks too little or too much (Vietnamese)."""
-    want, got = _label_counts(expected), _label_counts(actual)
-    notes = []
-    for label in LABELS:
-        if got[label] < want[label]:
-            notes.append(f"còn sót {want[label] - got[label]} chỗ cần che bằng {label} — xem {_LABEL_HINT[label]}")
-        elif got[label] > want[label]:
-            notes.append(f"che nhầm {got[label] - want[label]} chỗ bằng {label} (chỗ đó không phải "
-                         f"thông tin cần che) — xem {_LABEL_HINT[label]}")
-    if not notes:
-        notes.append("số chỗ che đã đủ nhưng văn bản còn lại bị thay đổi (che thừa hoặc thiếu vài chữ, "
-                     "hoặc mất dấu cách) — so sánh kỹ từng chữ")
-    return "; ".join(notes)
+def _flat(text: str) -> str:
+    """Lower-cased NFC text with spaces, dots and dashes between digits removed (0912 345 678 = 0912345678)."""
+    text = re.sub(r"\s+", " ", _nfc(text).lower())
+    return re.sub(r"(?<=\d)[ .\-](?=\d)", "", text)
 
 
-def _check_one(mask_function: Callable[[str], str], case: MaskingCase) -> str | None:
-    """None when the case passes, otherwise a Vietnamese message."""
-    where = f"Trường hợp ẩn ({case.topic})" if case.hidden else f"Ví dụ «{case.text}» ({case.topic})"
-    try:
-        actual = mask_function(case.text)
-    except NotImplementedError:
-        return f"{where}: hàm chưa được viết xong (còn dòng raise NotImplementedError())."
-    except Exception as error:  # the learner's code may fail in any way; report it, don't crash the grader
-        return f"{where}: hàm báo lỗi {type(error).__name__}: {error}. Kiểm tra lại các mẫu vừa điền."
-    if not isinstance(actual, str):
-        return f"{where}: hàm phải trả về một đoạn văn bản (str), đang trả về {type(actual).__name__}."
-    actual, expected = _nfc(actual), _nfc(case.expected)
-    if actual == expected:
-        return None
-    if case.hidden:
-        return f"{where}: chưa đúng — {_difference(expected, actual)}."
-    return f"{where}: cần ra «{expected}» nhưng hàm trả về «{actual}» — {_difference(expected, actual)}."
+def _shows(text: str, forms: Sequence[str]) -> bool:
+    return any(_flat(form) in text for form in forms)
 
 
-def grade_masking(mask_function, cases: Iterable[MaskingCase], max_points: float = 1.0) -> MaskingResult:
-    """Run ``mask_function`` over ``cases``; points are ``max_points`` times the share of cases passed."""
-    cases = [MaskingCase(_nfc(c.text), _nfc(c.expected), c.topic, c.hidden) for c in cases]
-    if not callable(mask_function):
-        message = "Chưa có hàm che_thong_tin: hãy chạy lại các ô phía trên (Run ▶) rồi chạy ô này."
-        return MaskingResult(0, len(cases), 0.0, (message,))
-    messages = [m for case in cases if (m := _check_one(mask_function, case))]
-    passed = len(cases) - len(messages)
-    points = round(max_points * passed / len(cases), 2) if cases else 0.0
-    return MaskingResult(passed, len(cases), points, tuple(messages))
+def _word_share(masked: str, original: str) -> float:
+    """The share of the original's words (letters only) that the masked text still uses."""
+    words = set(re.findall(r"[^\W\d_]+", _nfc(original).lower()))
+    kept = set(re.findall(r"[^\W\d_]+", _nfc(masked).lower()))
+    return 0.0 if not words else len(words & kept) / len(words)
+
+
+def _weights(original: str, personal: Mapping[str, Sequence[str]], unseen_weight: float) -> dict[str, float]:
+    """Weight 1 for items the lab's finder sees in ``original`` (a button press), ``unseen_weight`` for the rest
+    (they take reading)."""
+    seen = _flat(" ".join(f.text for f in find_personal_data(original)))
+    return {name: 1.0 if any(_flat(form) in seen for form in forms) else unseen_weight
+            for name, forms in personal.items()}
+
+
+def grade_masked_text(masked, original: str, personal: Mapping[str, Sequence[str]],
+                      keep: Mapping[str, Sequence[str]], max_score: float = 1.0,
+                      unseen_weight: float = 1.0) -> CheckResult:
+    """Weighted share of the ``personal`` items gone from ``masked``; at most 25% if content in ``keep`` is gone.
+
+    Items the lab's finder cannot see in ``original`` weigh ``unseen_weight`` each, the others 1, so running the
+    finder's mask alone earns little when reading is the skill graded.
+    """
+    if not isinstance(masked, str) or not masked.strip():
+        return CheckResult(0.0, max_score, ["Chưa có văn bản đã che: hãy dán văn bản vào giữa hai dấu nháy."])
+    if _flat(masked) == _flat(original):
+        return CheckResult(0.0, max_score, ["Văn bản vẫn y như bản gốc: chưa che thông tin nào."])
+    text = _flat(masked)
+    left = [name for name, forms in personal.items() if _shows(text, forms)]
+    lost = [name for name, forms in keep.items() if not _shows(text, forms)]
+    weights = _weights(original, personal, unseen_weight)
+    total = sum(weights.values())
+    share = (total - sum(weights[name] for name in left)) / total if total else 0.0
+    messages = []
+    if left:
+        messages.append("Còn sót: " + ", ".join(left) + ". Đọc lại từng dòng: thông tin nào giúp nhận ra "
+                        "một người (hoặc người thân của họ) thì thay bằng nhãn.")
+    if lost:
+        share = min(share * (len(keep) - len(lost)) / len(keep), _CAP_CONTENT_LOST)
+        messages.append("Đã xóa cả nội dung AI cần để làm việc: " + ", ".join(lost) + ". Chỉ che thông tin "
+                        "cá nhân, giữ nguyên nội dung đề nghị.")
+    elif _word_share(masked, original) < _MIN_WORDS_KEPT:
+        share = min(share, _CAP_CONTENT_LOST)
+        messages.append("Văn bản đã che còn quá ít chữ của lá đơn: hãy giữ nội dung, chỉ thay thông tin cá nhân.")
+    return CheckResult(round(max_score * share, 2), max_score, messages)

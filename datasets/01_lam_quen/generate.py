@@ -55,14 +55,15 @@ def task_a(rng: random.Random) -> tuple[str, list[str], list[int], dict[int, str
     sentences = [
         f"UBND xã {commune} tổ chức tiêm phòng bệnh dại cho chó, mèo năm 2026.",
         f"Đợt tiêm kéo dài từ ngày {_d(start)} đến ngày {_d(wrong_end)}.",
-        "Mỗi buổi tiêm bắt đầu từ 7 giờ 30 sáng.",
+        "Mỗi buổi tiêm kéo dài đến 11 giờ 30.",
         f"Điểm tiêm đặt tại nhà văn hóa các thôn {villages[0]}, {villages[1]} và {villages[2]}.",
         "Theo quyết định của UBND tỉnh, mỗi con chó, mèo được tiêm miễn phí.",
         "Chủ vật nuôi cần giữ chó, mèo bằng dây xích hoặc lồng khi đưa đi tiêm.",
         "Chủ vật nuôi phải mang theo căn cước và giấy chứng nhận sức khỏe của vật nuôi.",
         f"Xã dự kiến tiêm cho khoảng {_money(animals)} con chó, mèo.",
     ]
-    planted = {2: "sai ngày kết thúc", 5: "bịa căn cứ và sai phí (nguồn: có thu phí)",
+    planted = {2: "sai ngày kết thúc", 3: "sai giờ kết thúc (11 giờ, không phải 11 giờ 30)",
+               5: "bịa căn cứ và sai phí (nguồn: có thu phí)",
                7: "bịa yêu cầu giấy tờ không có trong nguồn"}
     return source, sentences, sorted(planted), planted
 

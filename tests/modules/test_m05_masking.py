@@ -1,4 +1,4 @@
-"""Module 05: the masking grader, the exercise's reference patterns, and the exercise's data."""
+"""Module 05: the lab's personal-data finder, and grading a masked letter (Câu 2) — honest and gaming copies."""
 
 from __future__ import annotations
 
@@ -6,121 +6,116 @@ import json
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from autograder.checks.masking import LABELS, MaskingCase, grade_masking
+from autograder.checks.masking import find_personal_data, mask_personal_data
+from autograder.modules import m05_an_toan_thong_tin as m05
+from autograder.modules.m05_an_toan_thong_tin import grade_masked_letter
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = ROOT / "exercises" / "05_an_toan_thong_tin"
 DATASET = ROOT / "datasets" / "05_an_toan_thong_tin"
+LETTER = (EXERCISE / "don_de_nghi.txt").read_text(encoding="utf-8")
+NOTEBOOK = nbformat.read(EXERCISE / "05_an_toan_thong_tin.ipynb", as_version=4)
+CELLS = {c.get("id"): c.source for c in NOTEBOOK.cells}
 
 
-def _source_namespace() -> dict:
-    """Run the exercise's setup-free code (masking function + solution patterns) to get a reference masker."""
-    notebook = nbformat.read(EXERCISE / "05_an_toan_thong_tin.ipynb", as_version=4)
-    wanted = {"ex05-ham-che", "ex05-c2a-tra-loi", "ex05-c2b-tra-loi", "ex05-c2c-tra-loi", "ex05-c2d-tra-loi"}
-    namespace: dict = {"re": re, "unicodedata": unicodedata, "print": lambda *a, **k: None}
-    for cell in notebook.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade_id") in wanted:
-            exec(cell.source, namespace)  # noqa: S102 - our own notebook's code
-    return namespace
+def _solution() -> str:
+    return re.search(r'### BEGIN SOLUTION\nban_da_che = """(.+?)"""', CELLS["m05-cau-2-tra-loi"], re.S).group(1)
 
 
-@pytest.fixture(scope="module")
-def solution_masker():
-    return _source_namespace()["che_thong_tin"]
+def _blank() -> str:
+    return re.search(r'^ban_da_che = """(.+?)"""', CELLS["m05-cau-2-tra-loi"], re.S).group(1)
 
 
-def test_identity_function_fails_every_case_that_needs_masking():
-    cases = [MaskingCase("CCCD 001089012345", "CCCD [CCCD]", "CCCD"),
-             MaskingCase("Nộp 1.500.000 đồng", "Nộp 1.500.000 đồng", "số tiền")]
-    result = grade_masking(lambda text: text, cases, max_points=2)
-    assert (result.passed, result.total, result.points, result.all_passed) == (1, 2, 1.0, False)
-    assert "còn sót 1 chỗ cần che bằng [CCCD]" in result.messages[0]
+def _rewrite(text: str, pairs: dict[str, str]) -> str:
+    for old, new in pairs.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
 
 
-def test_over_masking_is_reported_as_masked_by_mistake():
-    cases = [MaskingCase("Nộp 1.500.000 đồng", "Nộp 1.500.000 đồng", "số tiền")]
-    result = grade_masking(lambda text: "Nộp [SĐT] đồng", cases)
-    assert not result.all_passed
-    assert "che nhầm 1 chỗ bằng [SĐT]" in result.report()
+HONEST = {
+    "solution": _solution(),
+    "stars": _rewrite(LETTER, {"Phạm Thị Thanh Lan": "***", "06/3/1980": "***", "038180012345": "***",
+                               "0912 345 678": "***", "lan.pham80@gmail.com": "***", "số nhà 25, ngõ 3, ": "",
+                               "Lê Văn Hùng": "***", "bệnh lao phổi": "bệnh nặng"}),
+    "machine_then_reading": _rewrite(mask_personal_data(LETTER), {
+        "số nhà 25, ngõ 3": "[ĐỊA CHỈ]", "Chồng tôi là Lê Văn Hùng đang điều trị bệnh lao phổi":
+        "Chồng tôi [HỌ TÊN] đang ốm dài ngày"}),
+    "retold": ("Kính gửi: Ủy ban nhân dân xã Đông Hòa.\nNgười viết đơn (đã che thông tin cá nhân) cho biết cơn bão "
+               "vừa qua làm tốc mái và đổ tường bếp nhà; chồng đang ốm nặng nên gia đình không đủ tiền sửa. Đề "
+               "nghị xã hỗ trợ 15 triệu đồng để sửa mái nhà và tường bếp."),
+}
+
+GAMING = {
+    "blank_copy": _blank(),
+    "everything_deleted": "[ĐÃ CHE]",
+    "every_digit_replaced": re.sub(r"\d", "X", LETTER),
+    "every_capitalised_word_and_digit": re.sub(r"\b[A-ZĐÀ-Ỹ]\w*|\d+", "[CHE]", LETTER),
+    "only_the_first_line_kept": LETTER.splitlines()[0],
+    "keep_words_only": "bão mái tường 15.000.000 đồng",
+    "request_line_only": LETTER.splitlines()[3],
+    "labels_appended": LETTER + "\n[HỌ TÊN] [SỐ ĐỊNH DANH] [SĐT] [EMAIL] [NGÀY SINH] [ĐỊA CHỈ] [SỨC KHỎE]",
+}
 
 
-def test_hidden_case_message_does_not_reveal_text_or_expected_output():
-    case = MaskingCase("Máy 0128.7878.888 (cũ)", "Máy [SĐT] (cũ)", "số cũ có dấu chấm", hidden=True)
-    message = grade_masking(lambda text: text, [case]).report()
-    assert "số cũ có dấu chấm" in message
-    assert "0128" not in message and "Máy [SĐT]" not in message
+def test_blank_copy_is_the_original_letter():
+    assert " ".join(_blank().split()) == " ".join(LETTER.split())
 
 
-def test_visible_case_message_shows_expected_and_actual_output():
-    case = MaskingCase("ĐT 0912345678", "ĐT [SĐT]", "10 chữ số")
-    message = grade_masking(lambda text: text, [case]).report()
-    assert "«ĐT [SĐT]»" in message and "«ĐT 0912345678»" in message
+@pytest.mark.parametrize("name", sorted(HONEST))
+def test_honest_masked_letters_earn_full_marks(name):
+    result = grade_masked_letter(HONEST[name], LETTER)
+    assert result.ok, f"{name}: {result}"
 
 
-def test_learner_function_errors_become_messages_not_crashes():
-    def broken(text):
-        raise re.error("unbalanced parenthesis")
-
-    def unfinished(text):
-        raise NotImplementedError()
-
-    cases = [MaskingCase("a", "a", "x")]
-    assert "báo lỗi error" in grade_masking(broken, cases).report()
-    assert "raise NotImplementedError()" in grade_masking(unfinished, cases).report()
-    assert "trả về một đoạn văn bản" in grade_masking(lambda text: None, cases).report()
-    assert "Chưa có hàm che_thong_tin" in grade_masking(None, cases).report()
+@pytest.mark.parametrize("name", sorted(GAMING))
+def test_gaming_masked_letters_earn_at_most_30_percent(name):
+    result = grade_masked_letter(GAMING[name], LETTER, max_score=3)
+    assert result.score <= 0.9, f"{name}: {result}"
 
 
-def test_decomposed_unicode_output_still_matches():
-    case = MaskingCase("Ông Nguyễn Văn An", "Ông [HỌ TÊN]", "tên")
-    result = grade_masking(lambda text: unicodedata.normalize("NFD", "Ông [HỌ TÊN]"), [case])
-    assert result.all_passed
+def test_machine_pass_alone_earns_at_most_30_percent_and_names_the_kinds_left():
+    result = grade_masked_letter(mask_personal_data(LETTER), LETTER, max_score=3)
+    assert 0 < result.score <= 0.9
+    report = str(result)
+    assert "địa chỉ chi tiết" in report and "họ tên người thân" in report and "sức khỏe" in report
+    assert "Lê Văn Hùng" not in report and "lao" not in report.replace("Đã", "")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("0912345678", "[SĐT]"), ("0912 345 678", "[SĐT]"), ("0912.345.678", "[SĐT]"),
-    ("+84 912 345 678", "[SĐT]"), ("84912345678", "[SĐT]"), ("0084912345678", "[SĐT]"),
-    ("01695678945", "[SĐT]"), ("0169 5678945", "[SĐT]"), ("0128.7878.888", "[SĐT]"),
-    ("001089012345", "[CCCD]"), ("an.nguyen85@gmail.com", "[EMAIL]"),
-    ("sinh ngày 5/3/1985", "sinh ngày [NGÀY SINH]"), ("Ngày sinh: 05-03-1985", "Ngày sinh: [NGÀY SINH]"),
-    ("Ông Nguyễn Văn An", "Ông [HỌ TÊN]"), ("bà Trần Thị Bích Ngọc", "bà [HỌ TÊN]"),
-])
-def test_solution_patterns_mask_every_format_in_the_spec(solution_masker, text, expected):
-    assert solution_masker(text) == expected
+def test_reading_past_the_machine_earns_most_of_the_points():
+    one_missed = _rewrite(mask_personal_data(LETTER), {"số nhà 25, ngõ 3": "[ĐỊA CHỈ]",
+                                                        "Lê Văn Hùng": "[HỌ TÊN]"})
+    assert 2.0 <= grade_masked_letter(one_missed, LETTER, max_score=3).score < 3.0
 
 
-@pytest.mark.parametrize("text", [
-    "1.500.000 đồng", "840.000 đồng", "Số: 05/UBND-VP", "năm 2025", "họp ngày 15/3/2026",
-    "Mã số thuế 0100109106", "0001234567890", "các ông, bà đại biểu", "dân số 12.345 người",
-])
-def test_solution_patterns_leave_non_personal_numbers_alone(solution_masker, text):
-    assert solution_masker(text) == text
+def test_the_finder_sees_the_five_patterned_kinds_in_the_letter():
+    kinds = [finding.kind for finding in find_personal_data(LETTER)]
+    assert kinds == ["họ tên", "ngày sinh", "số định danh cá nhân", "số điện thoại", "email"]
 
 
-def test_blank_template_masks_nothing_and_raises_nothing():
-    namespace = _source_namespace()
-    for name in ("MAU_CCCD", "MAU_EMAIL", "MAU_DIEN_THOAI", "MAU_NGAY_SINH", "MAU_HO_TEN"):
-        namespace[name] = "___"
-    assert namespace["che_thong_tin"]("CCCD 001089012345") == "CCCD 001089012345"
+def test_module_key_matches_the_trainer_answer_file():
+    key = json.loads((DATASET / "dap_an_don.json").read_text(encoding="utf-8"))
+    assert key["personal"] == m05._LETTER_PERSONAL and key["keep"] == m05._LETTER_KEEP
 
 
-def test_sample_records_are_fully_masked_as_the_datasheet_counts(solution_masker):
-    text = (EXERCISE / "ho_so_mau.txt").read_text(encoding="utf-8")
-    counts = json.loads((DATASET / "dap_an_ho_so.json").read_text(encoding="utf-8"))
-    masked = solution_masker(text)
-    for label in LABELS:
-        assert masked.count(label) == counts[label.strip("[]")], label
-    assert not re.search(r"\d{9,}", masked.replace(".", "").replace(" ", "")), "a long digit run is left"
-
-
-def test_generator_reproduces_the_committed_exercise_files(tmp_path):
-    names = ["tin_nhan.csv", "dau_hieu.csv", "ho_so_mau.txt"]
+def test_generator_reproduces_the_committed_exercise_files():
+    names = ["tin_nhan.csv", "dau_hieu.csv", "don_de_nghi.txt"]
     before = {n: (EXERCISE / n).read_bytes() for n in names}
+    keys = {n: (DATASET / n).read_bytes() for n in ("dap_an_tin_nhan.csv", "dap_an_don.json")}
     subprocess.run([sys.executable, str(DATASET / "generate.py")], check=True)
     assert {n: (EXERCISE / n).read_bytes() for n in names} == before
+    assert {n: (DATASET / n).read_bytes() for n in keys} == keys
+
+
+def test_the_lessons_masked_letter_copied_earns_at_most_30_percent():
+    lesson = nbformat.read(ROOT / "notebooks" / "05_an_toan_thong_tin.ipynb", as_version=4)
+    namespace: dict = {"print": lambda *a, **k: None}
+    for cell in lesson.cells:
+        if cell.get("id") in ("l05-che-1", "l05-che-3"):
+            exec(cell.source, namespace)  # noqa: S102 - the lesson's own code
+    assert grade_masked_letter(namespace["ban_da_che"], LETTER, max_score=3).score <= 0.9

@@ -1,111 +1,118 @@
-"""Module 05: grading scam/safe labels and warning signs, the multiple-choice grader, and the answer key."""
+"""Module 05: scam labels and signs (Câu 3) and the multiple-answer question (Câu 1) — chance-level gaming."""
 
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from pathlib import Path
 
 import nbformat
+import pytest
 
-from autograder.checks.choices import check_choices_format, grade_choices
+from autograder.checks.choices import grade_choices
 from autograder.checks.scam_signs import (
     check_scam_format,
     grade_scam_labels,
     grade_scam_signs,
-    normalise_label,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = ROOT / "exercises" / "05_an_toan_thong_tin"
 KEY_FILE = ROOT / "datasets" / "05_an_toan_thong_tin" / "dap_an_tin_nhan.csv"
+NOTEBOOK = nbformat.read(EXERCISE / "05_an_toan_thong_tin.ipynb", as_version=4)
+CELLS = {c.get("id"): c.source for c in NOTEBOOK.cells}
 
-KEY_LABELS = {"T1": "lừa đảo", "T2": "an toàn", "T3": "lừa đảo"}
-KEY_SIGNS = {"T1": "AD", "T2": "K", "T3": "B"}
-
-
-def test_label_is_normalised_for_case_spaces_and_unicode_form():
-    assert normalise_label("  Lừa   ĐẢO ") == "lừa đảo"
-    assert normalise_label("an toan") is None
-    assert normalise_label(None) is None
-
-
-def test_all_correct_labels_pass_and_one_wrong_fails_at_full_share():
-    answers = {"T1": ("lừa đảo", "A"), "T2": ("an toàn", "K"), "T3": ("lừa đảo", "B")}
-    assert grade_scam_labels(answers, KEY_LABELS).passed
-    answers["T3"] = ("an toàn", "K")
-    result = grade_scam_labels(answers, KEY_LABELS)
-    assert not result.passed and result.wrong_ids == ("T3",)
-    assert "T3" in result.report() and "lừa đảo" not in result.report().split(":")[0]
+with KEY_FILE.open(encoding="utf-8") as handle:
+    KEY = list(csv.DictReader(handle))
+LABELS = {row["ma"]: row["nhan"] for row in KEY}
+SIGNS = {row["ma"]: row["dau_hieu"] for row in KEY if row["nhan"] == "lừa đảo"}
+IDS = list(LABELS)
 
 
-def test_share_threshold_allows_one_mistake_when_asked():
-    answers = {"T1": ("lừa đảo", "A"), "T2": ("an toàn", "K"), "T3": ("an toàn", "K")}
-    assert grade_scam_labels(answers, KEY_LABELS, min_share=2 / 3).passed
-    assert not grade_scam_labels(answers, KEY_LABELS, min_share=0.9).passed
+def _solution() -> dict:
+    source = CELLS["m05-cau-3-tra-loi"].split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+    namespace: dict = {}
+    exec(source, namespace)  # noqa: S102 - our own notebook's solution cell
+    return namespace["phan_loai"]
 
 
-def test_any_accepted_sign_counts_and_lowercase_is_fine():
-    answers = {"T1": ("lừa đảo", "d"), "T2": ("an toàn", "K"), "T3": ("lừa đảo", "B")}
-    assert grade_scam_signs(answers, KEY_SIGNS).passed
-    answers["T1"] = ("lừa đảo", "E")
-    assert grade_scam_signs(answers, KEY_SIGNS).wrong_ids == ("T1",)
+def test_key_is_balanced_seven_scams_seven_safe():
+    assert sorted(LABELS.values()).count("lừa đảo") == 7 and len(LABELS) == 14
 
 
-def test_blank_template_fails_format_and_grading():
-    blank = {"T1": ("", ""), "T2": ("", ""), "T3": ("", "")}
-    messages = check_scam_format(blank, ["T1", "T2", "T3"], "ABCDEK")
-    assert len(messages) == 6 and "chỉ ghi \"lừa đảo\" hoặc \"an toàn\"" in messages[0]
-    assert not grade_scam_labels(blank, KEY_LABELS).passed
-    assert not grade_scam_signs(blank, KEY_SIGNS).passed
+def test_notebook_hidden_keys_match_the_dataset_key():
+    hidden_labels = dict(re.findall(r'"(T\d\d)": "(lừa đảo|an toàn)"', CELLS["m05-cau-3a"]))
+    hidden_signs = dict(re.findall(r'"(T\d\d)": "([A-E]+)"', CELLS["m05-cau-3b"].split("HIDDEN TESTS")[1]))
+    assert hidden_labels == LABELS and hidden_signs == SIGNS
 
 
-def test_format_reports_missing_ids_and_wrong_shapes():
-    assert check_scam_format([], ["T1"], "AK")[0].startswith("Câu trả lời phải là bảng")
-    messages = check_scam_format({"T1": "lừa đảo"}, ["T1", "T2"], "AK")
-    assert messages[0] == "Còn thiếu tin nhắn: T2."
-    assert "ghi theo mẫu" in messages[1]
+def test_solution_scores_full_on_both_parts():
+    answers = _solution()
+    assert check_scam_format(answers, IDS, "ABCDEK") == []
+    assert grade_scam_labels(answers, LABELS, 1.5).ok and grade_scam_signs(answers, SIGNS, 1.5).ok
 
 
-def test_choices_grader_names_wrong_picks_but_not_missing_ones():
-    result = grade_choices(["a", "E"], "abc", "abcdef")
-    assert not result.correct and result.wrong_picks == ("e",) and result.missing_count == 2
-    assert "Còn thiếu 2" in result.report() and "b" not in result.report().split("Còn thiếu")[1]
-    assert grade_choices(["c", "b", "A"], "abc", "abcdef").correct
+def test_honest_answers_with_signs_in_any_order_and_case_score_full():
+    answers = {i: (label.upper(), SIGNS.get(i, "K")[::-1].lower()) for i, label in LABELS.items()}
+    assert grade_scam_labels(answers, LABELS).ok and grade_scam_signs(answers, SIGNS).ok
 
 
-def test_choices_format_rejects_empty_unknown_and_repeated():
-    assert "trống" in check_choices_format([], "ab")[0]
-    assert "không có trong danh sách" in check_choices_format(["z"], "ab")[0]
-    assert "lặp" in check_choices_format(["a", "A"], "ab")[0]
-    assert "danh sách" in check_choices_format("a", "ab")[0]
+@pytest.mark.parametrize("label", ["lừa đảo", "an toàn"])
+def test_a_constant_label_earns_nothing(label):
+    answers = {i: (label, "A" if label == "lừa đảo" else "K") for i in IDS}
+    assert grade_scam_labels(answers, LABELS, 1.5).score == 0
 
 
-def _hidden_dict(source: str, name: str) -> dict:
-    match = re.search(rf"{name} = (\{{.*?\}})", source, re.S)
-    return eval(match.group(1))  # noqa: S307 - our own notebook's literal
+@pytest.mark.parametrize("sign", ["A", "B", "C", "D", "E", "AB", "AD", "ABCDE"])
+def test_the_same_sign_for_every_scam_earns_at_most_30_percent(sign):
+    answers = {i: ("lừa đảo", sign) if LABELS[i] == "lừa đảo" else ("an toàn", "K") for i in IDS}
+    assert grade_scam_signs(answers, SIGNS, 1.5).score <= 0.45
 
 
-def test_notebook_answer_key_matches_the_dataset_key_and_the_csv_ids():
-    notebook = nbformat.read(EXERCISE / "05_an_toan_thong_tin.ipynb", as_version=4)
-    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in notebook.cells}
-    labels = _hidden_dict(cells["ex05-c3a-kiem-tra-nhan"], "nhan_dung")
-    signs = _hidden_dict(cells["ex05-c3b-kiem-tra-dau-hieu"], "dau_hieu_dung")
-    with KEY_FILE.open(encoding="utf-8") as handle:
-        key = {row["ma"]: row for row in csv.DictReader(handle)}
-    assert labels == {k: row["nhan"] for k, row in key.items()}
-    assert signs == {k: row["dau_hieu"] for k, row in key.items()}
-    with (EXERCISE / "tin_nhan.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    assert [r["ma"] for r in rows] == sorted(key)
-    assert "nhan" not in rows[0], "the learner's file must not hold the answers"
+def test_random_signs_average_below_30_percent():
+    singles = [dict.fromkeys(SIGNS, s) for s in "ABCDE"]
+    pairs = [dict.fromkeys(SIGNS, "".join(p)) for p in itertools.combinations("ABCDE", 2)]
+    for choice in singles + pairs:
+        answers = {i: ("lừa đảo", choice[i]) for i in SIGNS}
+        assert grade_scam_signs(answers, SIGNS).score <= 0.3
 
 
-def test_reference_solution_earns_both_scam_points():
-    notebook = nbformat.read(EXERCISE / "05_an_toan_thong_tin.ipynb", as_version=4)
-    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in notebook.cells}
-    solution = _hidden_dict(cells["ex05-c3-tra-loi"].split("### BEGIN SOLUTION")[1], "phan_loai")
-    labels = _hidden_dict(cells["ex05-c3a-kiem-tra-nhan"], "nhan_dung")
-    signs = _hidden_dict(cells["ex05-c3b-kiem-tra-dau-hieu"], "dau_hieu_dung")
-    assert grade_scam_labels(solution, labels).correct == 12
-    assert grade_scam_signs(solution, signs).correct == 12
+def test_one_wrong_label_costs_two_shares_and_names_only_the_learners_item():
+    answers = _solution()
+    answers["T05"] = ("an toàn", "K")
+    result = grade_scam_labels(answers, LABELS, 1.4)
+    assert result.score == 1.2 and "T05" in str(result) and "lừa đảo" not in str(result).split("T05")[0]
+
+
+def test_a_missing_or_extra_sign_gives_partial_credit_for_that_message():
+    answers = _solution()
+    answers["T13"] = ("lừa đảo", "A")       # one of two signs
+    answers["T05"] = ("lừa đảo", "AB")      # one right, one extra
+    result = grade_scam_signs(answers, SIGNS, 7)
+    assert result.score == 5.5 and "T13" in str(result) and "T05" in str(result)
+
+
+def test_format_catches_blank_template_bad_codes_and_contradictions():
+    blank = dict.fromkeys(IDS, ("", ""))
+    assert len(check_scam_format(blank, IDS, "ABCDEK")) == 28
+    odd = {i: ("an toàn", "K") for i in IDS}
+    odd["T01"], odd["T02"] = ("an toàn", "A"), ("lừa đảo", "K")
+    messages = check_scam_format(odd, IDS, "ABCDEK")
+    assert len(messages) == 2 and '"K"' in messages[0]
+    assert "thiếu" in check_scam_format({}, IDS, "ABCDEK")[0]
+
+
+def test_multiple_choice_all_options_or_a_random_half_earn_nothing_balanced_key():
+    options, key = "abcdefghij", "abcdg"
+    assert grade_choices(list(options), key, options).score == 0
+    assert grade_choices(["a", "e", "f", "h", "b"], key, options).score == 0
+    assert grade_choices(["a", "b", "c", "d"], key, options, 2).score == 1.6
+    assert grade_choices(list(key), key, options, 2).ok
+    assert "Còn thiếu 1" in str(grade_choices(["a", "b", "c", "d"], key, options))
+
+
+def test_notebook_hidden_choice_key_is_balanced():
+    hidden = CELLS["m05-cau-1"].split("### BEGIN HIDDEN TESTS")[1]
+    key, options = re.search(r'grade_choices\(khong_duoc_gui, "(\w+)", "(\w+)"', hidden).groups()
+    assert 2 * len(key) == len(options)

@@ -1,4 +1,4 @@
-"""Module 01: the five-part prompt check and the topic-word check."""
+"""The keyword finder for the five parts of a prompt (autograder.checks.prompt.check_prompt)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,12 @@ from autograder.checks.prompt import (
     EMPTY_HINT,
     NO_DIACRITICS_HINT,
     PART_LABELS,
+    PromptJob,
     check_prompt,
+    copied_share,
+    grade_prompt_for_job,
     missing_topic_words,
+    prompt_clauses,
 )
 
 GOOD = ("Bạn là công chức Văn phòng UBND xã. Xã tôi sẽ tiêm phòng dại cho chó, mèo từ ngày 15/03/2026. "
@@ -88,3 +92,34 @@ def test_missing_topic_words_ignores_case_and_needs_whole_words():
     assert missing_topic_words(prompt, ["tiêm", "dại"]) == []
     assert missing_topic_words("Soạn thông báo tiêm phòng.", ["tiêm", "dại"]) == ["dại"]
     assert missing_topic_words("đại hội", ["dại"]) == ["dại"]
+
+
+# --- the job reader -----------------------------------------------------------------------------------------
+
+MEETING = PromptJob(subject=(r"\bhọp\b",), document=r"\bgiấy mời\b", audience=r"\bhộ dân\b",
+                    facts={"giờ": r"\b8 giờ", "ngày": r"\b20/3", "nơi": r"nhà văn hóa"}, facts_needed=2,
+                    name="giấy mời họp")
+MEETING_PROMPT = ("Bạn là công chức xã. Xã họp dân lúc 8 giờ ngày 20/3 tại nhà văn hóa thôn. Hãy soạn giấy mời "
+                  "gửi các hộ dân, gồm 3 đoạn, không quá 100 từ.")
+
+
+def test_job_reader_gives_full_marks_to_a_prompt_that_says_each_part_for_the_job():
+    assert grade_prompt_for_job(MEETING_PROMPT, MEETING, 5).ok
+
+
+def test_job_reader_gates_empty_unaccented_and_off_job_prompts():
+    assert grade_prompt_for_job("", MEETING).score == 0
+    assert grade_prompt_for_job("ban la can bo, hay soan giay moi hop", MEETING).score == 0
+    assert "chưa nói về giấy mời họp" in str(grade_prompt_for_job(MEETING_PROMPT.replace("họp", "gặp"), MEETING))
+
+
+def test_job_reader_caps_a_near_copy_of_a_known_text():
+    job = PromptJob(**{**MEETING.__dict__, "known_texts": (MEETING_PROMPT,)})
+    result = grade_prompt_for_job(MEETING_PROMPT, job, 4)
+    assert result.score == 1.0 and "chép nguyên văn" in result.messages[0]
+    assert copied_share(MEETING_PROMPT, [MEETING_PROMPT]) == 1.0 and copied_share("a b c d", []) == 0.0
+
+
+def test_clauses_join_wrapped_lines_and_split_new_items():
+    assert prompt_clauses("Hãy soạn giấy\nmời họp.\nVai trò: cán bộ\n- 3 đoạn") == \
+        ["hãy soạn giấy mời họp", "vai trò: cán bộ", "- 3 đoạn"]
