@@ -28,9 +28,11 @@ def register(sub) -> None:
     release.add_argument("modules", nargs="*", metavar="MODULE", help="ví dụ 01 02 (mặc định: tất cả)")
     release.set_defaults(handler=_guard(cmd_release))
 
-    collect = commands.add_parser("collect", help="Thu bài nộp từ một thư mục hoặc tệp .zip")
+    collect = commands.add_parser("collect", help="Thu bài nộp từ một thư mục, tệp .zip hoặc máy chủ lớp học")
     collect.add_argument("dir", type=Path)
-    collect.add_argument("source", type=Path, help="thư mục hoặc tệp .zip chứa bài nộp")
+    collect.add_argument("source", type=Path, nargs="?", help="thư mục hoặc tệp .zip chứa bài nộp")
+    collect.add_argument("--exchange", action="store_true",
+                         help="thu mọi bài học viên đã nộp trên máy chủ lớp học (ailab workshop)")
     collect.set_defaults(handler=_guard(cmd_collect))
 
     grade = commands.add_parser("grade", help="Chấm tự động mọi bài đã thu")
@@ -95,8 +97,10 @@ def cmd_collect(args) -> int:
     from autograder.course.workspace import expected_notebooks, load_roster, released_modules
 
     course = _require_course(args.dir)
-    if not args.source.exists():
-        raise CourseError(f"Không tìm thấy {args.source}")
+    if args.exchange:
+        return _collect_from_exchange(course, args)
+    if args.source is None or not args.source.exists():
+        raise CourseError(f"Không tìm thấy {args.source or 'nguồn bài nộp'} (hoặc dùng --exchange)")
     learners = {learner.id for learner in load_roster(course)}
     notebooks = {name: module for module in released_modules(course) for name in expected_notebooks(course, module)}
     notes = collect(course, args.source, learners, notebooks)
@@ -106,6 +110,23 @@ def cmd_collect(args) -> int:
             print(f"- {note.origin}: {note.result} — {note.message}")
     print(f"Đã nhận {received} bài. Nhật ký: {course / 'reports' / 'collect_log.csv'}")
     return 0
+
+
+def _collect_from_exchange(course: Path, args) -> int:
+    """Stage the workshop exchange's latest submissions as a folder, then collect them like any other."""
+    import tempfile
+
+    from autograder.workshop.exchange import stage_for_collect
+    from autograder.workshop.state import WorkshopState
+
+    state = WorkshopState.load(course)
+    if state is None:
+        raise CourseError(f"Lớp {course} chưa mở máy chủ lớp học (ailab workshop start), không có bài nộp ở đó.")
+    with tempfile.TemporaryDirectory(prefix="ailab_exchange_") as staging:
+        count = stage_for_collect(state.exchange, state.learners, Path(staging))
+        print(f"Trên máy chủ lớp học có {count} bài nộp.")
+        args.source, args.exchange = Path(staging), False
+        return cmd_collect(args)
 
 
 def _progress_bar(done: int, total: int, outcome) -> None:

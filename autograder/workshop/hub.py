@@ -1,0 +1,93 @@
+"""Start and stop the hub process for a workshop; everything it writes stays in COURSE/.workshop/."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from autograder.workshop.config import config_text, hub_command, proxy_command
+from autograder.workshop.state import WorkshopError, WorkshopState
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def ensure_proxy(say=print) -> str:
+    """configurable-http-proxy from npm, pinned in deploy/package.json."""
+    found = proxy_command()
+    if found:
+        return found
+    say("Cài configurable-http-proxy (npm) …")
+    result = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(REPO / "deploy")],
+                            capture_output=True, text=True)
+    found = proxy_command()
+    if result.returncode != 0 or not found:
+        raise WorkshopError("Thiếu configurable-http-proxy. Cài Node.js (sudo apt-get install nodejs npm) rồi "
+                            f"chạy: npm ci --prefix {REPO / 'deploy'}")
+    return found
+
+
+def running(state: WorkshopState) -> bool:
+    if not state.hub_pid:
+        return False
+    try:
+        os.kill(state.hub_pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+def wait_until_up(port: int, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/hub/api", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def start_hub(state: WorkshopState) -> int:
+    """Write the config, start JupyterHub in the background, wait until it answers."""
+    folder = WorkshopState.folder(Path(state.course_dir))
+    (folder / "jupyterhub_config.py").write_text(config_text(state), encoding="utf-8")
+    log = open(folder / "hub.log", "ab")
+    process = subprocess.Popen(hub_command(state), cwd=folder, stdout=log, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL, start_new_session=True)
+    state.hub_pid = process.pid
+    state.save()
+    if not wait_until_up(state.port):
+        stop_hub(state)
+        tail = "\n".join((folder / "hub.log").read_text(errors="replace").splitlines()[-15:])
+        raise WorkshopError(f"Máy chủ lớp học không khởi động được. Cuối nhật ký {folder / 'hub.log'}:\n{tail}")
+    return process.pid
+
+
+def stop_hub(state: WorkshopState, timeout: float = 20.0) -> bool:
+    """Stop the hub (it stops the learners' labs and its proxy); True when something was stopped."""
+    if not running(state):
+        return False
+    os.killpg(state.hub_pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and running(state):
+        time.sleep(0.2)
+        try:
+            os.waitpid(state.hub_pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+    if running(state):
+        os.killpg(state.hub_pid, signal.SIGKILL)
+    proxy_pid = WorkshopState.folder(Path(state.course_dir)) / "proxy.pid"
+    if proxy_pid.exists():
+        try:
+            os.kill(int(proxy_pid.read_text().strip()), signal.SIGTERM)
+        except (OSError, ValueError):
+            pass
+    state.hub_pid = 0
+    state.save()
+    return True
