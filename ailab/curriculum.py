@@ -1,7 +1,8 @@
 """The curriculum registry (``curriculum.toml``): the 19 modules, which are built, and the completion rule.
 
 One source for the course settings, the README's module table, the learner's start page and the
-completeness test. The file lives at the repo root (the project is installed in place by bootstrap.py).
+completeness test. The file lives at the repo root; an installed copy of the package finds it under
+``<prefix>/share/ailab/``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-REGISTRY = Path(__file__).resolve().parent.parent / "curriculum.toml"
+IN_REPO = Path(__file__).resolve().parent.parent / "curriculum.toml"
+INSTALLED = Path(sys.prefix) / "share" / "ailab" / "curriculum.toml"  # pyproject's data-files
+REGISTRY = IN_REPO if IN_REPO.exists() else INSTALLED
 
 
 @dataclass(frozen=True)
