@@ -27,11 +27,29 @@ NBGRADER_SERVER_EXTENSIONS = [
     "nbgrader.server_extensions.assignment_list",
     "nbgrader.server_extensions.course_list",
 ]
-NBGRADER_LAB_EXTENSION = "@jupyter/nbgrader"
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                         "checkForUpdates": False},
+    # The "Modified" column is one of the few labels the language pack leaves in English.
+    "@jupyterlab/filebrowser-extension/browser.jupyterlab-settings": {"showLastModifiedColumn": False},
 }
+# Lab extensions a learner never needs: nbgrader's trainer interface and the "open in Notebook" switcher.
+LEARNER_DISABLED = {"@jupyter/nbgrader": True, "@jupyter-notebook/lab-extension:interface-switcher": True,
+                    "@jupyter-notebook/lab-extension:launch-tree": True}
+# jupyter_server gives tornado its keep-alive ping settings in milliseconds where tornado (6.5) expects
+# seconds, so tornado logs a harmless "websocket_ping_timeout cannot be longer" warning on the first
+# connection. The pings still work; this filter keeps the learner's log free of the false alarm.
+SERVER_CONFIG_PY = '''"""Jupyter server config of the ailab learner lab (written by ailab.lab_config; do not edit)."""
+import logging
+
+
+class _HarmlessPingNotice(logging.Filter):
+    def filter(self, record):
+        return "websocket_ping_timeout" not in record.getMessage()
+
+
+logging.getLogger("tornado.general").addFilter(_HarmlessPingNotice())
+'''
 KERNEL_CONFIG = '''"""IPython config of the ailab learner lab's kernels (written by ailab.lab_config; do not edit)."""
 c = get_config()  # noqa: F821
 c.InteractiveShellApp.extensions = ["ailab.loi_python"]
@@ -60,11 +78,14 @@ def lab_home() -> Path:
     return Path(os.environ.get("AILAB_HOME") or Path.home() / ".ailab") / "lab"
 
 
-def _write_json(path: Path, data: dict) -> None:
+def _write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+def _write_json(path: Path, data: dict) -> None:
+    _write_text(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _copy_custom(target: Path) -> None:
@@ -78,12 +99,42 @@ def _copy_custom(target: Path) -> None:
                 shutil.copyfile(path, destination)
 
 
-def server_config(start_page: str, trainer: bool) -> dict:
+PHONE_WORKSPACE = "dien-thoai"
+
+
+def phone_workspace(start_page: str) -> dict:
+    """A JupyterLab workspace for small screens: the start page open, both sidebars collapsed."""
+    current = f"notebook:{start_page}"
+    return {
+        "data": {
+            "layout-restorer:data": {
+                "main": {"dock": {"type": "tab-area", "currentIndex": 0, "widgets": [current]}, "current": current},
+                "left": {"collapsed": True, "visible": True, "widgets": ["filebrowser"], "widgetStates": {}},
+                "right": {"collapsed": True, "visible": True, "widgets": [], "widgetStates": {}},
+                "relativeSizes": [0, 1, 0],
+            },
+            current: {"data": {"path": start_page, "factory": "Notebook"}},
+        },
+        "metadata": {"id": PHONE_WORKSPACE},
+    }
+
+
+def _write_phone_workspace(workspaces: Path, start_page: str) -> None:
+    """Saved once with jupyterlab_server's own workspace manager; later the lab keeps the learner's layout."""
+    from jupyterlab_server.workspaces_handler import WorkspacesManager
+
+    manager = WorkspacesManager(str(workspaces))
+    if not any(space.get("metadata", {}).get("id") == PHONE_WORKSPACE for space in manager.list_workspaces()):
+        workspaces.mkdir(parents=True, exist_ok=True)
+        manager.save(PHONE_WORKSPACE, json.dumps(phone_workspace(start_page)))
+
+
+def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
     """The Jupyter server config of the lab (JSON form of ``jupyter_server_config.py``)."""
     config = {
-        # Tornado warns when the ping timeout exceeds the interval, as jupyter_server's defaults do (ms).
-        "ServerApp": {"tornado_settings": {"ws_ping_interval": 30000, "ws_ping_timeout": 30000}},
-        "LabApp": {"custom_css": True, "default_url": f"/lab/tree/{start_page}" if start_page else "/lab",
+        "ServerApp": {},
+        "LabApp": {"workspaces_dir": str(config_dir / "lab" / "workspaces"), "custom_css": True,
+                   "default_url": f"/lab/tree/{start_page}" if start_page else "/lab",
                    "news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"},
     }
     if not trainer:
@@ -100,15 +151,16 @@ def prepare(locale: str = "vi_VN", *, trainer: bool = False, start_page: str = "
                 {"locale": locale})
     for relative, values in LAB_SETTINGS.items():
         _write_json(folders.settings / relative, values)
-    _write_json(folders.config / "jupyter_server_config.json", server_config(start_page, trainer))
+    _write_json(folders.config / "jupyter_server_config.json", server_config(start_page, trainer, folders.config))
     _copy_custom(folders.config / "custom")
-    disabled = {} if trainer else {NBGRADER_LAB_EXTENSION: True}
+    _write_text(folders.config / "jupyter_server_config.py", SERVER_CONFIG_PY)
+    if start_page:
+        _write_phone_workspace(folders.config / "lab" / "workspaces", start_page)
+    disabled = {} if trainer else LEARNER_DISABLED
     _write_json(folders.config / "labconfig" / "page_config.json", {"disabledExtensions": disabled})
     profile = folders.ipython / "profile_default"
     profile.mkdir(parents=True, exist_ok=True)
-    kernel_config = profile / "ipython_kernel_config.py"
-    if not kernel_config.exists() or kernel_config.read_text(encoding="utf-8") != KERNEL_CONFIG:
-        kernel_config.write_text(KERNEL_CONFIG, encoding="utf-8")
+    _write_text(profile / "ipython_kernel_config.py", KERNEL_CONFIG)
     return folders
 
 

@@ -118,7 +118,7 @@ def progress_markdown(progress: dict[str, ModuleProgress]) -> str:
 
 
 def phone_markdown(base_url: str) -> str:
-    single = f"{base_url.rstrip('/')}/doc/tree/00_bat_dau_o_day.ipynb"
+    single = f"{base_url.rstrip('/')}/doc/workspaces/dien-thoai/tree/00_bat_dau_o_day.ipynb"
     return ("## Học trên điện thoại hoặc màn hình nhỏ\n\n"
             f"Mở [giao diện một notebook]({single}): mỗi lần chỉ hiện một notebook, chữ to, dễ đọc. "
             "Cột tệp bên trái có thể ẩn hoặc hiện bằng biểu tượng thư mục ở cạnh trái màn hình.")
