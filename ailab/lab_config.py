@@ -32,6 +32,8 @@ LAB_SETTINGS = {
                                                                         "checkForUpdates": False},
     # The "Modified" column is one of the few labels the language pack leaves in English.
     "@jupyterlab/filebrowser-extension/browser.jupyterlab-settings": {"showLastModifiedColumn": False},
+    # The start page and any other Markdown open rendered, not as source text.
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"defaultViewers": {"markdown": "Markdown Preview"}},
 }
 # Lab extensions a learner never needs: nbgrader's trainer interface and the "open in Notebook" switcher.
 LEARNER_DISABLED = {"@jupyter/nbgrader": True, "@jupyter-notebook/lab-extension:interface-switcher": True,
@@ -103,8 +105,8 @@ PHONE_WORKSPACE = "dien-thoai"
 
 
 def phone_workspace(start_page: str) -> dict:
-    """A JupyterLab workspace for small screens: the start page open, both sidebars collapsed."""
-    current = f"notebook:{start_page}"
+    """A JupyterLab workspace for small screens: the start page open (rendered), both sidebars collapsed."""
+    current = f"markdownviewer-widget:{start_page}"
     return {
         "data": {
             "layout-restorer:data": {
@@ -113,7 +115,7 @@ def phone_workspace(start_page: str) -> dict:
                 "right": {"collapsed": True, "visible": True, "widgets": [], "widgetStates": {}},
                 "relativeSizes": [0, 1, 0],
             },
-            current: {"data": {"path": start_page, "factory": "Notebook"}},
+            current: {"data": {"path": start_page, "factory": "Markdown Preview"}},
         },
         "metadata": {"id": PHONE_WORKSPACE},
     }

@@ -56,7 +56,8 @@ def is_trainer_note(cell) -> bool:
     meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
     if meta.get("grade") or meta.get("solution"):
         return False
-    text = unicodedata.normalize("NFC", cell.get("source", "")).lstrip()
+    source = cell.get("source", "")
+    text = unicodedata.normalize("NFC", "".join(source) if isinstance(source, list) else source).lstrip()
     return bool(_TRAINER_NOTE.match(text)) or bool(_TRAINER_ID.search(str(meta.get("grade_id", ""))))
 
 

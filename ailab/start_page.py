@@ -1,7 +1,7 @@
-"""The start page of the learner workspace ("Bắt đầu ở đây"): a notebook of Markdown cells only.
+"""The start page of the learner workspace ("Bắt đầu ở đây"): a Markdown file the lab shows rendered.
 
 It is rebuilt from the curriculum registry and the progress record each time the lab starts and after
-each self-check, so it needs no code to run and opening it changes nothing.
+each self-check. Being Markdown, it opens instantly, starts no kernel and opening it changes nothing.
 """
 
 from __future__ import annotations
@@ -118,20 +118,16 @@ def progress_markdown(progress: dict[str, ModuleProgress]) -> str:
 
 
 def phone_markdown(base_url: str) -> str:
-    single = f"{base_url.rstrip('/')}/doc/workspaces/dien-thoai/tree/00_bat_dau_o_day.ipynb"
+    single = f"{base_url.rstrip('/')}/doc/workspaces/dien-thoai/tree/00_bat_dau_o_day.md"
     return ("## Học trên điện thoại hoặc màn hình nhỏ\n\n"
             f"Mở [giao diện một notebook]({single}): mỗi lần chỉ hiện một notebook, chữ to, dễ đọc. "
             "Cột tệp bên trái có thể ẩn hoặc hiện bằng biểu tượng thư mục ở cạnh trái màn hình.")
 
 
-def start_page_notebook(folder: Path, progress: dict[str, ModuleProgress], notes: list[str], base_url: str = "/"):
-    """The start page as an nbformat notebook (Markdown cells only)."""
-    import nbformat
-
+def start_page_markdown(folder: Path, progress: dict[str, ModuleProgress], notes: list[str],
+                        base_url: str = "/") -> str:
+    """The start page's Markdown text."""
     news = ["## Có gì mới\n\n" + "\n".join(f"- {line}" for line in notes)] if notes else []
     texts = [INTRO, *news, modules_markdown(Path(folder)), progress_markdown(progress), RUN_A_CELL, ASK_AI,
              SELF_CHECK, HELP, phone_markdown(base_url)]
-    cells = [nbformat.v4.new_markdown_cell(text) for text in texts]
-    for index, cell in enumerate(cells):
-        cell.id = f"bat-dau-{index:02d}"
-    return nbformat.v4.new_notebook(cells=cells, metadata={"ailab": {"trang": "bat_dau_o_day"}})
+    return "\n\n".join(texts) + "\n"

@@ -2,7 +2,7 @@
 
 ``build_workspace(folder)`` lays out, in ``folder``::
 
-    00_bat_dau_o_day.ipynb          the start page ("Bắt đầu ở đây"), opened automatically
+    00_bat_dau_o_day.md             the start page ("Bắt đầu ở đây"), opened automatically, rendered
     bai_giang/NN_slug.ipynb         the lessons, and bai_giang/data/ the files they read
     bai_tap/NN_slug/NN_slug.ipynb   the learner's copy of each exercise (nbgrader generate_assignment)
                                     with the data files it needs
@@ -30,7 +30,7 @@ from pathlib import Path
 from ailab import curriculum
 from ailab.progress import MANIFEST_FILE, STATE_DIR
 
-START_PAGE = "00_bat_dau_o_day.ipynb"
+START_PAGE = "00_bat_dau_o_day.md"
 LESSONS = "bai_giang"
 EXERCISES = "bai_tap"
 NEW_VERSION_SUFFIX = " (ban_moi)"
@@ -204,12 +204,11 @@ def build_workspace(folder: Path, *, modules=None, source_root: Path | None = No
 
 
 def _start_page_bytes(folder: Path, report: WorkspaceReport | None, base_url: str) -> bytes:
-    from ailab.notebook_files import learner_notebook_bytes
     from ailab.progress import read_progress
-    from ailab.start_page import start_page_notebook
+    from ailab.start_page import start_page_markdown
 
     notes = report.notes() if report else []
-    return learner_notebook_bytes(start_page_notebook(folder, read_progress(folder), notes, base_url))
+    return start_page_markdown(folder, read_progress(folder), notes, base_url).encode("utf-8")
 
 
 def refresh_start_page(folder: Path) -> None:
