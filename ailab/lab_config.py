@@ -38,19 +38,23 @@ LAB_SETTINGS = {
 # Lab extensions a learner never needs: nbgrader's trainer interface and the "open in Notebook" switcher.
 LEARNER_DISABLED = {"@jupyter/nbgrader": True, "@jupyter-notebook/lab-extension:interface-switcher": True,
                     "@jupyter-notebook/lab-extension:launch-tree": True}
-# jupyter_server gives tornado its keep-alive ping settings in milliseconds where tornado (6.5) expects
-# seconds, so tornado logs a harmless "websocket_ping_timeout cannot be longer" warning on the first
-# connection. The pings still work; this filter keeps the learner's log free of the false alarm.
+# Two harmless notices that read like errors: jupyter_server gives tornado its keep-alive ping settings in
+# milliseconds where tornado (6.5) expects seconds ("websocket_ping_timeout … cannot be longer", the pings
+# still work), and pyzmq notes "events for closed stream" when a browser tab reloads while a kernel talks.
 SERVER_CONFIG_PY = '''"""Jupyter server config of the ailab learner lab (written by ailab.lab_config; do not edit)."""
 import logging
 
 
-class _HarmlessPingNotice(logging.Filter):
+HARMLESS = ("websocket_ping_timeout", "Got events for closed stream")
+
+
+class _HarmlessNotices(logging.Filter):
     def filter(self, record):
-        return "websocket_ping_timeout" not in record.getMessage()
+        message = record.getMessage()
+        return not any(text in message for text in HARMLESS)
 
 
-logging.getLogger("tornado.general").addFilter(_HarmlessPingNotice())
+logging.getLogger("tornado.general").addFilter(_HarmlessNotices())
 '''
 KERNEL_CONFIG = '''"""IPython config of the ailab learner lab's kernels (written by ailab.lab_config; do not edit)."""
 c = get_config()  # noqa: F821

@@ -17,6 +17,7 @@ from pathlib import Path
 
 # A stamp of this module's release rules: a cached copy made under older rules is made again.
 RELEASE_RULES_VERSION = "1"
+CACHE_FOLDER_NAME = "ban_cho_hoc_vien"
 CODE_STUB = "# VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY\nraise NotImplementedError()"
 TEXT_STUB = "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY"
 # Never in a learner's copy: answer keys, code, trainer notes, editor and cache files.
@@ -36,7 +37,7 @@ def source_fingerprint(exercise_dir: Path) -> str:
 def default_cache_dir() -> Path:
     """``$AILAB_CACHE_HOME`` or the user's cache folder (``~/.cache/ailab``)."""
     base = os.environ.get("AILAB_CACHE_HOME") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ailab"
-    return Path(base) / "ban_cho_hoc_vien"
+    return Path(base) / CACHE_FOLDER_NAME
 
 
 def released_copy(exercise_dir: Path, cache_dir: Path | None = None) -> Path:

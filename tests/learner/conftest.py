@@ -8,9 +8,17 @@ from ailab.workspace import build_workspace
 
 
 @pytest.fixture(scope="session")
-def release_cache(tmp_path_factory):
+def cache_home(tmp_path_factory):
+    """An ``AILAB_CACHE_HOME`` for the session (what a lab started by a test uses too)."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="session")
+def release_cache(cache_home):
     """Learner copies made once by nbgrader, reused by every test of the session."""
-    return tmp_path_factory.mktemp("ban_phat")
+    from ailab.learner_release import CACHE_FOLDER_NAME
+
+    return cache_home / CACHE_FOLDER_NAME
 
 
 @pytest.fixture(scope="session")
