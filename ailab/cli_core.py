@@ -56,7 +56,7 @@ def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list
 def _lab_folder(args) -> Path | None:
     """The learner workspace (built or updated now), or for a trainer the course folder."""
     from ailab.learner_release import ReleaseError
-    from ailab.workspace import build_workspace, default_folder, trust_notebooks
+    from ailab.workspace import build_workspace, default_folder
 
     if args.trainer:
         folder = Path(args.folder).resolve() if args.folder else (REPO_ROOT if (REPO_ROOT / "exercises").is_dir()
@@ -71,7 +71,6 @@ def _lab_folder(args) -> Path | None:
         return None
     for line in report.notes():
         print(line)
-    trust_notebooks(folder)
     return folder
 
 
@@ -91,10 +90,24 @@ def run_lab(args) -> int:
     print("Đang mở phòng thực hành AI (JupyterLab)…")
     print(f"Địa chỉ: {url}")
     print("Mở địa chỉ trên bằng trình duyệt nếu trình duyệt không tự mở. Nhấn Ctrl+C để dừng.", flush=True)
+    server = subprocess.Popen(lab_command(folder, args.port, token, not args.no_browser), env=folders.environment())
     try:
-        return subprocess.call(lab_command(folder, args.port, token, not args.no_browser), env=folders.environment())
+        if not args.trainer:
+            _trust_while_starting(folder)
+        return server.wait()
     except KeyboardInterrupt:
+        server.wait()
         return 0
+
+
+def _trust_while_starting(folder: Path) -> None:
+    """Sign the shipped notebooks while the server starts, so opening one logs no "not trusted" warning."""
+    from ailab.workspace import trust_notebooks
+
+    try:
+        trust_notebooks(folder)
+    except (OSError, ValueError):
+        pass  # costs only that warning
 
 
 def run_serve(args) -> int:
