@@ -23,7 +23,6 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,13 +221,6 @@ def refresh_start_page(folder: Path) -> None:
     shipper = _Shipper(folder, report)
     shipper.ship(START_PAGE, _start_page_bytes(folder, None, base_url))
     shipper.save()
-
-
-def remove_learner_copies_cache(cache_dir: Path | None = None) -> None:
-    """Delete cached learner copies (they are made again on the next start)."""
-    from ailab.learner_release import default_cache_dir
-
-    shutil.rmtree(cache_dir or default_cache_dir(), ignore_errors=True)
 
 
 def trust_notebooks(folder: Path) -> int:
