@@ -139,6 +139,9 @@ def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
     """The Jupyter server config of the lab (JSON form of ``jupyter_server_config.py``)."""
     config = {
         "ServerApp": {},
+        # New files get Vietnamese names instead of "Untitled".
+        "ContentsManager": {"untitled_notebook": "Bai_moi", "untitled_file": "Tep_moi",
+                            "untitled_directory": "Thu_muc_moi"},
         "LabApp": {"workspaces_dir": str(config_dir / "lab" / "workspaces"), "custom_css": True,
                    "default_url": f"/lab/tree/{start_page}" if start_page else "/lab",
                    "news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"},

@@ -23,6 +23,7 @@ TONES = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
 LOWER = "".join(b + "".join(unicodedata.normalize("NFC", b + t) for t in TONES) for b in "aăâeêioôơuưy") + "đ"
 VIETNAMESE = LOWER + LOWER.upper()  # 146 precomposed letters (NFC), every vowel with every tone, plus đ/Đ
 CURRENT = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook on screen
+STDERR = "application/vnd.jupyter.stderr"  # how JupyterLab marks error (and stderr) outputs
 TRAINER_WORDS = ("Nbgrader", "Formgrader", "Create Assignment", "Assignment List", "Course List", "Validate")
 
 
@@ -89,7 +90,7 @@ def test_lesson_runs_all_shows_a_widget_and_stays_unmodified(page, lab):
     page.wait_for_function(
         "() => { const p = [...document.querySelectorAll('" + CURRENT + " .jp-CodeCell .jp-InputArea-prompt')];"
         " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }", timeout=90_000)
-    assert page.locator(f"{CURRENT} .jp-OutputArea-output[data-mime-type*='error']").count() == 0
+    assert page.locator(f"{CURRENT} .jp-OutputArea-output[data-mime-type='{STDERR}']", has_text="Error").count() == 0
     page.locator(f"{CURRENT} .widget-textarea textarea").first.wait_for()
     assert page.locator(f"{CURRENT} .jupyter-widgets").count() > 0
 
@@ -140,6 +141,25 @@ def test_released_exercise_self_check_runs_from_the_top_button(page, lab):
     _wait_idle(page)
 
 
+def test_a_slip_in_a_fresh_notebook_gets_the_vietnamese_hint(page, lab):
+    page.goto(lab.url("/lab?reset"))  # nothing open: the launcher shows
+    page.locator(".jp-LauncherCard[data-category='Notebook']").first.click()
+    page.wait_for_selector(f"{CURRENT} .jp-Cell")
+    _wait_idle(page)
+    page.locator(f"{CURRENT} .jp-Cell .cm-content").first.click()
+    page.keyboard.type("so_ho_dan_thon_dong + 1")
+    page.keyboard.press("Shift+Enter")
+    error = page.locator(f"{CURRENT} .jp-OutputArea-output[data-mime-type='{STDERR}']").first
+    try:
+        error.wait_for()
+    finally:
+        page.screenshot(path=str(lab.log.parent / "bai_moi.png"))
+    first_line = error.inner_text().strip().splitlines()[0]
+    assert first_line.startswith("➜ Python chưa biết tên 'so_ho_dan_thon_dong'")
+    assert "Bai_moi" in page.locator(".lm-TabBar-tab.jp-mod-current").inner_text()
+    _wait_idle(page)
+
+
 def _walk(lab, path: str = ""):
     request = urllib.request.Request(lab.url(f"/api/contents/{path}?content=1"))
     with urllib.request.urlopen(request, timeout=30) as answer:
@@ -155,6 +175,7 @@ def test_contents_api_serves_no_solution_hidden_test_or_answer_key(lab):
     served = list(_walk(lab))
     names = {model["name"] for model in served}
     assert "00_bat_dau_o_day.md" in names and "01_lam_quen.ipynb" in names
+    served = [m for m in served if not m["name"].startswith(("Bai_moi", "Untitled"))]  # made by the test above
     assert not names & answer_key_names() and not [n for n in names if n.endswith(".py")]
     assert not [m["path"] for m in served if m["path"].startswith((".", "exercises", "datasets", "autograder"))]
     for model in served:

@@ -26,6 +26,7 @@ def test_learner_lab_hides_nbgrader_news_and_speaks_vietnamese(tmp_path):
     server = _json(folders.config / "jupyter_server_config.json")
     assert server["LabApp"]["default_url"] == "/lab/tree/00_bat_dau_o_day.md" and server["LabApp"]["custom_css"]
     assert all(server["ServerApp"]["jpserver_extensions"][name] is False for name in NBGRADER_SERVER_EXTENSIONS)
+    assert server["ContentsManager"]["untitled_notebook"] == "Bai_moi"
     assert _json(folders.config / "labconfig" / "page_config.json")["disabledExtensions"]["@jupyter/nbgrader"]
     assert (folders.config / "custom" / "custom.css").is_file()
     assert len(list((folders.config / "custom" / "fonts").glob("*.woff2"))) == 6
