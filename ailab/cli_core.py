@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import subprocess
@@ -13,11 +12,15 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def register(sub) -> None:
-    lab = sub.add_parser("lab", help="mở JupyterLab (tiếng Việt) trên khóa học")
+    lab = sub.add_parser("lab", help="mở phòng thực hành (JupyterLab tiếng Việt) trên thư mục học viên")
     lab.add_argument("--port", type=int, default=8888)
-    lab.add_argument("--folder", default=None, help="thư mục mở (mặc định: thư mục khóa học)")
+    lab.add_argument("--folder", default=None,
+                     help="thư mục phòng thực hành (mặc định: ~/phong_thuc_hanh_ai; với --giang-vien: thư mục dự án)")
     lab.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
     lab.add_argument("--english", action="store_true", help="giao diện tiếng Anh")
+    lab.add_argument("--token", default=None, help="mã truy cập (mặc định: một mã ngẫu nhiên mới)")
+    lab.add_argument("--giang-vien", dest="trainer", action="store_true",
+                     help="giao diện giảng viên: mở thư mục dự án, có các menu nbgrader")
     lab.set_defaults(handler=run_lab)
 
     serve = sub.add_parser("serve", help="chạy trợ lý ngoại tuyến như một máy chủ tương thích OpenAI")
@@ -37,40 +40,74 @@ def register(sub) -> None:
 
 
 def lab_settings_dir(locale: str) -> Path:
-    """A JupyterLab settings folder whose only setting is the interface language."""
-    folder = Path.home() / ".ailab" / "lab-settings"
-    plugin = folder / "@jupyterlab" / "translation-extension"
-    plugin.mkdir(parents=True, exist_ok=True)
-    (plugin / "plugin.jupyterlab-settings").write_text(json.dumps({"locale": locale}), encoding="utf-8")
-    return folder
+    """The learner lab's JupyterLab settings folder (interface language ``locale``)."""
+    from ailab.lab_config import prepare
+
+    return prepare(locale).settings
 
 
 def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list[str]:
-    """The ``jupyter lab`` command line for the course folder."""
-    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", f"--ServerApp.port={port}",
-               f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1"]
-    if not open_browser:
-        command.append("--no-browser")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and workshop VMs often run as root
-        command.append("--allow-root")
-    return command
+    """The ``jupyter lab`` command line serving ``folder`` (see ``ailab.lab_config``)."""
+    from ailab.lab_config import lab_command as command
+
+    return command(folder, port, token, open_browser)
+
+
+def _lab_folder(args) -> Path | None:
+    """The learner workspace (built or updated now), or for a trainer the course folder."""
+    from ailab.learner_release import ReleaseError
+    from ailab.workspace import build_workspace, default_folder
+
+    if args.trainer:
+        folder = Path(args.folder).resolve() if args.folder else (REPO_ROOT if (REPO_ROOT / "exercises").is_dir()
+                                                                  else Path.cwd())
+        return folder if folder.is_dir() else None
+    folder = Path(args.folder).expanduser().resolve() if args.folder else default_folder()
+    print(f"Chuẩn bị phòng thực hành ở {folder} …", flush=True)
+    try:
+        report = build_workspace(folder)
+    except (OSError, ReleaseError) as problem:
+        print(f"Không chuẩn bị được thư mục {folder}: {problem}", file=sys.stderr)
+        return None
+    for line in report.notes():
+        print(line)
+    return folder
 
 
 def run_lab(args) -> int:
-    folder = Path(args.folder).resolve() if args.folder else (REPO_ROOT if (REPO_ROOT / "notebooks").is_dir() else Path.cwd())
-    if not folder.is_dir():
-        print(f"Không tìm thấy thư mục {folder}.", file=sys.stderr)
+    from ailab.lab_config import prepare
+    from ailab.workspace import START_PAGE
+
+    folder = _lab_folder(args)
+    if folder is None:
+        print("Chọn một thư mục khác bằng --folder.", file=sys.stderr)
         return 2
-    token = secrets.token_hex(16)
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(lab_settings_dir("en" if args.english else "vi_VN")))
-    url = f"http://127.0.0.1:{args.port}/lab?token={token}"
+    start_page = "" if args.trainer else START_PAGE
+    folders = prepare("en" if args.english else "vi_VN", trainer=args.trainer, start_page=start_page)
+    token = args.token or secrets.token_hex(16)
+    url = f"http://127.0.0.1:{args.port}/lab/tree/{start_page}?token={token}" if start_page else \
+        f"http://127.0.0.1:{args.port}/lab?token={token}"
     print("Đang mở phòng thực hành AI (JupyterLab)…")
     print(f"Địa chỉ: {url}")
-    print("Mở địa chỉ trên bằng trình duyệt nếu trình duyệt không tự mở. Nhấn Ctrl+C để dừng.")
+    print("Mở địa chỉ trên bằng trình duyệt nếu trình duyệt không tự mở. Nhấn Ctrl+C để dừng.", flush=True)
+    server = subprocess.Popen(lab_command(folder, args.port, token, not args.no_browser), env=folders.environment())
     try:
-        return subprocess.call(lab_command(folder, args.port, token, not args.no_browser), env=env)
+        if not args.trainer:
+            _trust_while_starting(folder)
+        return server.wait()
     except KeyboardInterrupt:
+        server.wait()
         return 0
+
+
+def _trust_while_starting(folder: Path) -> None:
+    """Sign the shipped notebooks while the server starts, so opening one logs no "not trusted" warning."""
+    from ailab.workspace import trust_notebooks
+
+    try:
+        trust_notebooks(folder)
+    except (OSError, ValueError):
+        pass  # costs only that warning
 
 
 def run_serve(args) -> int:

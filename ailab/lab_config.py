@@ -1,0 +1,184 @@
+"""The learner lab's own settings: JupyterLab, Jupyter server and IPython folders used only by ``ailab lab``.
+
+Nothing system-wide or in the user's own ``~/.jupyter`` is touched: the lab runs with
+``JUPYTERLAB_SETTINGS_DIR``, ``JUPYTER_CONFIG_DIR`` and ``IPYTHONDIR`` pointing into ``~/.ailab/lab``
+(``AILAB_HOME`` moves it). What they hold:
+
+- JupyterLab settings: Vietnamese interface, the news pop-up and update check off.
+- Server config: the start page as the default URL, the custom CSS (the Vietnamese monospace web font
+  shipped in ``ailab/lab_settings/custom``), and for learners nbgrader's trainer interface disabled
+  (server extensions and the ``@jupyter/nbgrader`` lab extension); ``trainer=True`` keeps them.
+- IPython profile: the kernel loads ``ailab.loi_python`` (Vietnamese hints for common mistakes).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ASSETS = Path(__file__).resolve().parent / "lab_settings"
+NBGRADER_SERVER_EXTENSIONS = [
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.validate_assignment",
+    "nbgrader.server_extensions.assignment_list",
+    "nbgrader.server_extensions.course_list",
+]
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
+                                                                        "checkForUpdates": False},
+    # The "Modified" column is one of the few labels the language pack leaves in English.
+    "@jupyterlab/filebrowser-extension/browser.jupyterlab-settings": {"showLastModifiedColumn": False},
+    # The start page and any other Markdown open rendered, not as source text.
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"defaultViewers": {"markdown": "Markdown Preview"}},
+}
+# Lab extensions a learner never needs: nbgrader's trainer interface and the "open in Notebook" switcher.
+LEARNER_DISABLED = {"@jupyter/nbgrader": True, "@jupyter-notebook/lab-extension:interface-switcher": True,
+                    "@jupyter-notebook/lab-extension:launch-tree": True}
+# Two harmless notices that read like errors: jupyter_server gives tornado its keep-alive ping settings in
+# milliseconds where tornado (6.5) expects seconds ("websocket_ping_timeout … cannot be longer", the pings
+# still work), and pyzmq notes "events for closed stream" when a browser tab reloads while a kernel talks.
+SERVER_CONFIG_PY = '''"""Jupyter server config of the ailab learner lab (written by ailab.lab_config; do not edit)."""
+import logging
+
+
+HARMLESS = ("websocket_ping_timeout", "Got events for closed stream")
+
+
+class _HarmlessNotices(logging.Filter):
+    def filter(self, record):
+        message = record.getMessage()
+        return not any(text in message for text in HARMLESS)
+
+
+logging.getLogger("tornado.general").addFilter(_HarmlessNotices())
+'''
+KERNEL_CONFIG = '''"""IPython config of the ailab learner lab's kernels (written by ailab.lab_config; do not edit)."""
+c = get_config()  # noqa: F821
+c.InteractiveShellApp.extensions = ["ailab.loi_python"]
+c.IPKernelApp.log_level = "ERROR"  # the kernel's start-up notices are not for learners
+'''
+
+
+@dataclass(frozen=True)
+class LabFolders:
+    """The three settings folders of one lab flavour (learner or trainer)."""
+
+    settings: Path
+    config: Path
+    ipython: Path
+
+    def environment(self, base: dict[str, str] | None = None) -> dict[str, str]:
+        """``base`` (default: this process's environment) with the lab's folders set."""
+        env = dict(os.environ if base is None else base)
+        env.update(JUPYTERLAB_SETTINGS_DIR=str(self.settings), JUPYTER_CONFIG_DIR=str(self.config),
+                   IPYTHONDIR=str(self.ipython), PYTHONUTF8="1")
+        return env
+
+
+def lab_home() -> Path:
+    """``$AILAB_HOME/lab`` or ``~/.ailab/lab``."""
+    return Path(os.environ.get("AILAB_HOME") or Path.home() / ".ailab") / "lab"
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def _write_json(path: Path, data: dict) -> None:
+    _write_text(path, json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _copy_custom(target: Path) -> None:
+    """The custom CSS and its fonts, served by the lab at ``/custom/`` from the config folder."""
+    source = ASSETS / "custom"
+    for path in source.rglob("*"):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            if not destination.exists() or destination.read_bytes() != path.read_bytes():
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, destination)
+
+
+PHONE_WORKSPACE = "dien-thoai"
+
+
+def phone_workspace(start_page: str) -> dict:
+    """A JupyterLab workspace for small screens: the start page open (rendered), both sidebars collapsed."""
+    current = f"markdownviewer-widget:{start_page}"
+    return {
+        "data": {
+            "layout-restorer:data": {
+                "main": {"dock": {"type": "tab-area", "currentIndex": 0, "widgets": [current]}, "current": current},
+                "left": {"collapsed": True, "visible": True, "widgets": ["filebrowser"], "widgetStates": {}},
+                "right": {"collapsed": True, "visible": True, "widgets": [], "widgetStates": {}},
+                "relativeSizes": [0, 1, 0],
+            },
+            current: {"data": {"path": start_page, "factory": "Markdown Preview"}},
+        },
+        "metadata": {"id": PHONE_WORKSPACE},
+    }
+
+
+def _write_phone_workspace(workspaces: Path, start_page: str) -> None:
+    """Saved once with jupyterlab_server's own workspace manager; later the lab keeps the learner's layout."""
+    from jupyterlab_server.workspaces_handler import WorkspacesManager
+
+    manager = WorkspacesManager(str(workspaces))
+    if not any(space.get("metadata", {}).get("id") == PHONE_WORKSPACE for space in manager.list_workspaces()):
+        workspaces.mkdir(parents=True, exist_ok=True)
+        manager.save(PHONE_WORKSPACE, json.dumps(phone_workspace(start_page)))
+
+
+def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
+    """The Jupyter server config of the lab (JSON form of ``jupyter_server_config.py``)."""
+    config = {
+        "ServerApp": {},
+        # New files get Vietnamese names instead of "Untitled".
+        "ContentsManager": {"untitled_notebook": "Bai_moi", "untitled_file": "Tep_moi",
+                            "untitled_directory": "Thu_muc_moi"},
+        "LabApp": {"workspaces_dir": str(config_dir / "lab" / "workspaces"), "custom_css": True,
+                   "default_url": f"/lab/tree/{start_page}" if start_page else "/lab",
+                   "news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"},
+    }
+    if not trainer:
+        config["ServerApp"]["jpserver_extensions"] = dict.fromkeys(NBGRADER_SERVER_EXTENSIONS, False)
+    return config
+
+
+def prepare(locale: str = "vi_VN", *, trainer: bool = False, start_page: str = "",
+            home: Path | None = None) -> LabFolders:
+    """Write the lab's settings folders (idempotent) and return them."""
+    root = Path(home or lab_home()) / ("giang_vien" if trainer else "hoc_vien")
+    folders = LabFolders(root / "lab-settings", root / "jupyter-config", root / "ipython")
+    _write_json(folders.settings / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings",
+                {"locale": locale})
+    for relative, values in LAB_SETTINGS.items():
+        _write_json(folders.settings / relative, values)
+    _write_json(folders.config / "jupyter_server_config.json", server_config(start_page, trainer, folders.config))
+    _copy_custom(folders.config / "custom")
+    _write_text(folders.config / "jupyter_server_config.py", SERVER_CONFIG_PY)
+    if start_page:
+        _write_phone_workspace(folders.config / "lab" / "workspaces", start_page)
+    disabled = {} if trainer else LEARNER_DISABLED
+    _write_json(folders.config / "labconfig" / "page_config.json", {"disabledExtensions": disabled})
+    profile = folders.ipython / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    _write_text(profile / "ipython_kernel_config.py", KERNEL_CONFIG)
+    return folders
+
+
+def lab_command(folder: Path, port: int, token: str, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
+    """The ``jupyter lab`` command line serving ``folder``."""
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", f"--ServerApp.port={port}",
+               f"--IdentityProvider.token={token}", f"--ServerApp.ip={host}", "--ServerApp.port_retries=0"]
+    if not open_browser:
+        command.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and workshop VMs often run as root
+        command.append("--allow-root")
+    return command
