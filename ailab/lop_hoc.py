@@ -6,18 +6,15 @@ this prepares the learner's side and replaces itself with ``jupyterhub-singleuse
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from ailab import lab_config
+from ailab.workspace import EXERCISES, START_PAGE, trust_notebooks
+
 WORKSPACE = Path.home() / "phong_thuc_hanh_ai"
-EXERCISES = "bai_tap"
-# nbgrader's trainer tools stay off in a learner's lab; the assignment list stays for fetching.
-TRAINER_LAB_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
-                       "@jupyter/nbgrader:course-list")
-TRAINER_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list")
 
 
 def apply_limits() -> None:
@@ -34,19 +31,14 @@ def apply_limits() -> None:
     os.nice(5)
 
 
-def write_learner_config(exchange: str, course_id: str) -> Path:
-    """nbgrader's exchange for this learner, and the trainer's tools switched off (in the learner's home)."""
-    config = Path.home() / ".jupyter"
-    (config / "labconfig").mkdir(parents=True, exist_ok=True)
-    (config / "nbgrader_config.py").write_text(
+def write_learner_config(exchange: str, course_id: str) -> dict[str, str]:
+    """The learner lab's own settings (as ``ailab lab`` writes them) plus nbgrader's exchange; returns the env."""
+    folders = lab_config.prepare(start_page=START_PAGE)
+    (folders.config / "nbgrader_config.py").write_text(
         "c = get_config()  # noqa: F821\n"
         f"c.Exchange.root = {exchange!r}\n"
         f"c.CourseDirectory.course_id = {course_id!r}\n", encoding="utf-8")
-    page = {"disabledExtensions": {name: True for name in TRAINER_LAB_PLUGINS}}
-    (config / "labconfig" / "page_config.json").write_text(json.dumps(page, indent=2), encoding="utf-8")
-    server = {"ServerApp": {"jpserver_extensions": {name: False for name in TRAINER_SERVER_EXTENSIONS}}}
-    (config / "jupyter_server_config.json").write_text(json.dumps(server, indent=2), encoding="utf-8")
-    return config
+    return folders.environment()
 
 
 def released(exchange: str, course_id: str) -> list[str]:
@@ -76,11 +68,12 @@ def main(argv: list[str]) -> int:
     exchange = os.environ.get("AILAB_EXCHANGE", "")
     course_id = os.environ.get("AILAB_COURSE_ID", "ailab")
     apply_limits()
+    environment = write_learner_config(exchange, course_id)
     if exchange:
-        write_learner_config(exchange, course_id)
         fetch_released(exchange, course_id)
+    trust_notebooks(WORKSPACE)
     singleuser = Path(sys.executable).with_name("jupyterhub-singleuser")
-    os.execv(str(singleuser), [str(singleuser), *argv])
+    os.execve(str(singleuser), [str(singleuser), *argv], environment)
     return 0  # not reached
 
 

@@ -178,13 +178,15 @@ def _ship_exercises(shipper: _Shipper, source_root: Path, chosen: list[curriculu
 
 
 def build_workspace(folder: Path, *, modules=None, source_root: Path | None = None, cache_dir: Path | None = None,
-                    base_url: str = "/") -> WorkspaceReport:
+                    base_url: str = "/", exercises: bool = True) -> WorkspaceReport:
     """Create or update the learner workspace in ``folder``; return what was added, updated or put beside.
 
     ``modules``: module numbers or slugs to include (default: every built module of curriculum.toml).
     ``source_root``: the course repository (default: the one this package is installed from).
     ``cache_dir``: where learner copies of exercises are cached (default ``~/.cache/ailab``).
     ``base_url``: the server's base URL, for the start page's link to the single-notebook view.
+    ``exercises``: False on the workshop server, where the course's released exercises come from nbgrader's
+    exchange instead.
     Raises ``ailab.learner_release.ReleaseError`` (Vietnamese message) if an exercise cannot be released.
     """
     folder = Path(folder).expanduser().resolve()
@@ -194,7 +196,8 @@ def build_workspace(folder: Path, *, modules=None, source_root: Path | None = No
     shipper = _Shipper(folder, report)
     chosen = _chosen(modules)
     _ship_lessons(shipper, source_root, chosen)
-    _ship_exercises(shipper, source_root, chosen, cache_dir)
+    if exercises:
+        _ship_exercises(shipper, source_root, chosen, cache_dir)
     (folder / STATE_DIR).mkdir(exist_ok=True)
     (folder / STATE_DIR / "lua_chon.json").write_text(json.dumps({"base_url": base_url}), encoding="utf-8")
     shipper.ship(START_PAGE, _start_page_bytes(folder, report, base_url))

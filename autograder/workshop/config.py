@@ -6,6 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from ailab.workspace import START_PAGE
 from autograder.workshop.state import ADMIN_USER, WorkshopState
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -51,7 +52,7 @@ c.ConfigurableHTTPProxy.pid_file = {str(folder / 'proxy.pid')!r}
 c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
 c.Spawner.cmd = [{str(learner_python)!r}, "-m", "ailab.lop_hoc"]
 c.Spawner.notebook_dir = "~/phong_thuc_hanh_ai"
-c.Spawner.default_url = "/lab"
+c.Spawner.default_url = "/lab/tree/{START_PAGE}"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90
 c.Spawner.pre_spawn_hook = pre_spawn_hook

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ailab.workspace import build_workspace
 from autograder.workshop.users import chown_tree, existing
 
 WORKSPACE = "phong_thuc_hanh_ai"
@@ -16,13 +17,7 @@ def prepare_home(name: str) -> Path:
     if user is None:
         raise RuntimeError(f"Chưa có tài khoản {name} trên máy chủ; hãy chạy lại ailab workshop start.")
     folder = Path(user.pw_dir) / WORKSPACE
-    folder.mkdir(exist_ok=True)
-    try:
-        from ailab.workspace import build_workspace
-    except ImportError:  # the learner workspace builder arrives with the learner-path work
-        build_workspace = None
-    if build_workspace is not None:
-        build_workspace(folder, exercises=False)
+    build_workspace(folder, base_url=f"/user/{name}/", exercises=False)
     chown_tree(folder, user)
     os.chmod(user.pw_dir, 0o700)
     return folder

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from ailab.cli import main as ailab
+from ailab.workspace import START_PAGE
 from autograder.workshop import users
 from autograder.workshop.config import proxy_command
 from autograder.workshop.state import WorkshopState
@@ -92,11 +93,12 @@ def test_only_roster_learners_with_the_password_and_the_trainer_get_in(workshop)
     assert hub.login("giangvien", PASSWORD) == 403
 
 
-def test_labs_spawn_with_the_released_exercise_and_run_as_their_learner(workshop):
+def test_labs_spawn_with_start_page_lessons_released_exercise_and_run_as_their_learner(workshop):
     _, hub = workshop
     with ThreadPoolExecutor(len(LEARNERS)) as pool:
         list(pool.map(hub.spawn, LEARNERS))
     for name in LEARNERS:
+        assert START_PAGE in hub.contents(name) and "bai_giang" in hub.contents(name)
         assert MODULE in hub.contents(name, "bai_tap")
         assert f"{MODULE}.ipynb" in hub.contents(name, f"bai_tap/{MODULE}")
         assert hub.run(name, "import getpass; print(getpass.getuser())").strip() == name
