@@ -13,7 +13,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,11 +22,9 @@ import pytest
 from ailab.cli import main as ailab
 from ailab.workspace import START_PAGE
 from autograder.workshop import users
+from autograder.workshop.client import HubClient
 from autograder.workshop.config import proxy_command
 from autograder.workshop.state import WorkshopState
-
-sys.path.insert(0, str(Path(__file__).parent))
-from hub_client import HubClient  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 LEARNERS = ("hvkiemthu1", "hvkiemthu2", "hvkiemthu3")

@@ -1,4 +1,4 @@
-"""A small client for the workshop hub in tests and the load benchmark: log in, spawn, run code over websockets."""
+"""A small client for the workshop hub (tests, load benchmark, trainer checks): log in, spawn, run code over websockets."""
 
 from __future__ import annotations
 
