@@ -42,6 +42,11 @@ _TEXT_FIELDS = [key for key, _, kind, _ in FIELDS if kind in ("text", "area")]
 _LIST_FIELDS = ("kinh_gui", "can_cu", "noi_dung", "noi_nhan")
 
 
+def ngay_vi(day: dt.date) -> str:
+    """A date as officers write it: 05/3/2026 (day with two digits, month without a leading zero)."""
+    return f"{day.day:02d}/{day.month}/{day.year}"
+
+
 def parse_ngay(value: dt.date | str | None) -> dt.date:
     """Read a date from a date picker or text such as "05/3/2026"; raise ValueError in Vietnamese."""
     if isinstance(value, dt.datetime):
@@ -174,7 +179,9 @@ class VanBanForm(widgets.VBox):
                 widget = widgets.Dropdown(options=[loai.value for loai in LoaiVanBan], description=label,
                                           style=style, layout=layout)
             elif kind == "date":
-                widget = widgets.DatePicker(description=label, value=dt.date.today(), style=style)
+                # A text box, not the browser's date picker, so the date reads dd/mm/yyyy on every machine.
+                widget = widgets.Text(description=label, value=ngay_vi(dt.date.today()),
+                                      placeholder="ngày/tháng/năm, ví dụ 05/3/2026", style=style)
             elif kind == "area":
                 rows = 10 if key == "noi_dung" else 3
                 widget = widgets.Textarea(description=label, placeholder=placeholder, rows=rows,
@@ -214,7 +221,7 @@ class VanBanForm(widgets.VBox):
             if key == "loai":
                 widget.value = van_ban.loai.value
             elif key == "ngay":
-                widget.value = van_ban.ngay
+                widget.value = ngay_vi(van_ban.ngay) if van_ban.ngay else ""
             elif key in lists:
                 widget.value = "\n".join(lists[key])
             elif key == "so":

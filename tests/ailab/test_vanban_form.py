@@ -95,7 +95,7 @@ def test_clicking_create_shows_the_checker_report_beside_the_file(tmp_path):
 def test_bad_input_shows_vietnamese_messages_and_writes_nothing(tmp_path):
     form = tao_form(tmp_path, mau="Công văn")
     form.fields["nguoi_ky"].value = ""
-    form.fields["ngay"].value = None
+    form.fields["ngay"].value = ""
     form.create_button.click()
     assert list(tmp_path.glob("*.docx")) == []
     assert "Chưa tạo được văn bản" in form.message.value and "ngày ban hành" in form.message.value
@@ -173,3 +173,14 @@ def test_all_labels_are_vietnamese():
     assert form.ai_button.description == "Nhờ AI soạn nội dung"
     labels = [widget.description for widget in form.fields.values()]
     assert "Loại văn bản" in labels and "Nơi nhận" in labels and "Ngày ban hành" in labels
+
+
+def test_date_box_reads_and_writes_day_month_year(tmp_path):
+    import datetime as dt
+
+    from ailab.vanban.form import ngay_vi, parse_ngay
+
+    assert tao_form(tmp_path).fields["ngay"].value == ngay_vi(dt.date.today())
+    assert tao_form(tmp_path, mau="Công văn").fields["ngay"].value == "05/3/2026"
+    assert ngay_vi(dt.date(2026, 3, 5)) == "05/3/2026"
+    assert parse_ngay("05/3/2026") == dt.date(2026, 3, 5)
