@@ -11,12 +11,16 @@ from ailab.curriculum import REGISTRY
 from ailab.learner_preprocessors import is_trainer_note
 
 EXERCISES = REGISTRY.parent / "exercises"
+_IMPORT = re.compile(r"^(import [\w., ]+|from [\w.]+ import [\w, ()]+)$")
 _BLOCK = re.compile(r"#+\s*BEGIN (SOLUTION|HIDDEN TESTS)(.*?)#+\s*END \1", re.DOTALL)
 
 
 def _lines(text: str) -> set[str]:
-    """Distinctive lines: long enough that a lesson or the learner's copy would not say the same by chance."""
-    return {line.strip() for line in unicodedata.normalize("NFC", text).splitlines() if len(line.strip()) >= 12}
+    """Distinctive lines: long enough that a lesson or the learner's copy would not say the same by chance.
+
+    Import lines reveal nothing (a lesson may import what a hidden test imports) and are left out."""
+    return {line.strip() for line in unicodedata.normalize("NFC", text).splitlines()
+            if len(line.strip()) >= 12 and not _IMPORT.match(line.strip())}
 
 
 def secret_lines(kinds: tuple[str, ...] = ("SOLUTION", "HIDDEN TESTS", "NOTE")) -> set[str]:

@@ -58,7 +58,7 @@ def test_learner_copy_keeps_visible_tests_and_puts_the_self_check_on_top(workspa
     notebook = nbformat.read(workspace / "bai_tap" / "01_lam_quen" / "01_lam_quen.ipynb", as_version=4)
     sources = [cell.source for cell in notebook.cells]
     assert "self_check_button" in sources[2] and "không** kiểm tra được các bài kiểm tra ẩn" in sources[1]
-    assert any("check_choices_format" in s for s in sources)
+    assert any("autograder.modules.m01_lam_quen import" in s and "check_" in s for s in sources)
     assert all("BEGIN HIDDEN TESTS" not in s and "BEGIN SOLUTION" not in s for s in sources)
     assert not any(s.lstrip("*").startswith("Hướng dẫn chấm") for s in sources)
     assert any("raise NotImplementedError()" in s for s in sources)
