@@ -214,6 +214,10 @@ def grade_reply_facts(reply, key: ReplyKey, max_score: float) -> CheckResult:
     if problems:
         return CheckResult(0.0, max_score, problems)
     sentences = split_sentences(text)
+    named = set().union(*(_bodies_named(s) for s in sentences)) if sentences else set()
+    if len(named) >= 3:
+        return CheckResult(0.0, max_score, ["Văn bản kể ra nhiều cơ quan: người dân không biết ai xử lý việc của mình. "
+                                            "Chỉ nêu nơi được giao xử lý."])
     found = set().union(*(_facts_in(s, key) for s in sentences)) if sentences else set()
     messages = [f"Chưa thấy một câu nêu {_FACT_NAMES[f]}." for f in _FACT_NAMES if f not in found]
     if any(len(_facts_in_raw(s, key)) == 3 for s in sentences):
