@@ -28,6 +28,8 @@ __all__ = ["ParsedJSON", "StructuredAnswer", "check_structured", "extract_json",
            "validate_model_json"]
 
 _FENCE = re.compile(r"```[ \t]*([A-Za-z]*)[ \t]*\n(.*?)(?:\n[ \t]*```|\Z)", re.S)
+# Where a JSON value may start: a brace or bracket followed by what JSON can hold next (not "[Trợ lý …]").
+_JSON_START = re.compile(r"[{\[](?=\s*(?:[\"'{\[\]}\d-]|true|false|null))")
 _ASK_AGAIN = "Hãy yêu cầu AI trả lời lại CHỈ bằng JSON đúng mẫu, không thêm lời giải thích."
 _TYPE_NAMES = {"object": "một đối tượng {…}", "array": "một danh sách […]", "string": "một chuỗi chữ trong nháy kép",
                "integer": "một số nguyên", "number": "một số", "boolean": "true hoặc false", "null": "null"}
@@ -82,14 +84,18 @@ def extract_json(text) -> ParsedJSON:
     if fenced:
         text = fenced[0].strip()
         notes.append("AI bọc JSON trong cặp dấu ```; phòng thực hành đã tự bỏ cặp dấu này.")
-    starts = [i for i in (text.find("{"), text.find("[")) if i >= 0]
+    starts = [match.start() for match in _JSON_START.finditer(text)]
     if not starts:
         return ParsedJSON(problem="Câu trả lời không có JSON (chỉ có lời văn). " + _ASK_AGAIN)
-    start = min(starts)
-    try:
-        data, end = json.JSONDecoder().raw_decode(text, start)
-    except json.JSONDecodeError as error:
-        return ParsedJSON(problem=_decode_error(error, text[start:]))
+    first_error = None
+    for start in starts:
+        try:
+            data, end = json.JSONDecoder().raw_decode(text, start)
+            break
+        except json.JSONDecodeError as error:
+            first_error = first_error or (error, text[start:])
+    else:
+        return ParsedJSON(problem=_decode_error(*first_error))
     if text[:start].strip() or text[end:].strip():
         notes.append("Câu trả lời có thêm lời văn ngoài JSON; phòng thực hành chỉ đọc phần JSON.")
     return ParsedJSON(data=data, notes=tuple(notes))

@@ -299,3 +299,21 @@ def reply_text(reply) -> tuple[str, list[str]]:
     if not isinstance(reply, str) or not reply.strip():
         return "", ["Chưa có nội dung văn bản trả lời."]
     return unicodedata.normalize("NFC", reply), []
+
+
+# ------------------------------------------------------------------------------- masking before pasting
+
+_NAME_WORD = r"[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*"
+_MASKS = (
+    (re.compile(r"(?<!\d)\d{12}(?!\d)"), "[SỐ ĐỊNH DANH]"),
+    (re.compile(r"(?<![\d+])(?:\+84|84|0)[35789](?:[ .]?\d){8}(?!\d)"), "[SĐT]"),
+    (re.compile(rf"\b(Ông|Bà|Anh|Chị|ông|bà|anh|chị) {_NAME_WORD}(?: {_NAME_WORD})+"), r"\1 [HỌ TÊN]"),
+)
+
+
+def che_thong_tin(van_ban: str) -> str:
+    """Mask what must not be pasted into a public chatbot: ID numbers, mobile numbers, names after ông/bà."""
+    text = unicodedata.normalize("NFC", str(van_ban))
+    for pattern, label in _MASKS:
+        text = pattern.sub(label, text)
+    return text

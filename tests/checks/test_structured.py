@@ -90,3 +90,12 @@ def test_check_structured_is_all_or_nothing():
     assert check_structured(GOOD, SCHEMA, 2).score == 2
     bad = check_structured('{"ma": "PA01"}', SCHEMA, 2)
     assert bad.score == 0 and "thiếu trường" in str(bad)
+
+
+def test_a_bracketed_label_before_prose_is_not_taken_for_json():
+    answer = validate_model_json("[Trợ lý ngoại tuyến – bài luyện tập]\nTôi chưa thấy danh sách nhóm.", SCHEMA)
+    assert "không có JSON" in answer.problems[0]
+
+
+def test_json_after_a_bracketed_label_is_found():
+    assert validate_model_json("[Trợ lý ngoại tuyến]\n" + GOOD, SCHEMA).ok

@@ -258,3 +258,27 @@ def test_reply_without_a_deadline_earns_partial_credit(graded):
 
 def test_schema_valid_replies_picked_without_judging_the_routing_earn_partial_credit(graded):
     assert 0 < graded(dung_duoc=["a", "e", "f"])["m07-cau-3"] < 1
+
+
+# ------------------------------------------------------------------------------ the lesson says what it shows
+
+LESSON = ROOT / "notebooks" / f"{SLUG}.ipynb"
+# Phrases the lesson's prose says the checks print (bold in the lesson); each must appear in the output.
+LESSON_CLAIMS = ["JSON hợp lệ, đúng mẫu", "thiếu trường «muc_do»", "không có trong danh sách được dùng",
+                 "không đọc được", "không có JSON", "Có câu gộp cả ba ý", "SAI, cần chuyển HG"]
+
+
+def test_the_lesson_output_agrees_with_what_its_prose_says(lab_home, monkeypatch, capsys):
+    shutil.copytree(ROOT / "notebooks" / "data", lab_home / "data")
+    cells = json.loads(LESSON.read_text("utf-8"))["cells"]
+    prose = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    namespace: dict = {}
+    for cell in cells:
+        if cell["cell_type"] == "code":
+            _run("".join(cell["source"]), namespace)
+    output = capsys.readouterr().out
+    for claim in LESSON_CLAIMS:
+        assert claim in prose.replace("**", "") or claim.startswith("SAI"), claim
+        assert claim in output, claim
+    assert "Đạt 3/3 điểm" in output  # the lesson's own reply states all three facts
+    assert "exercises/" not in prose
