@@ -214,15 +214,25 @@ def grade_reply_facts(reply, key: ReplyKey, max_score: float) -> CheckResult:
     if problems:
         return CheckResult(0.0, max_score, problems)
     sentences = split_sentences(text)
-    named = set().union(*(_bodies_named(s) for s in sentences)) if sentences else set()
-    if len(named) >= 3:
-        return CheckResult(0.0, max_score, ["Văn bản kể ra nhiều cơ quan: người dân không biết ai xử lý việc của mình. "
-                                            "Chỉ nêu nơi được giao xử lý."])
+    hedge = _hedge(text, sentences)
+    if hedge:
+        return CheckResult(0.0, max_score, [hedge])
     found = set().union(*(_facts_in(s, key) for s in sentences)) if sentences else set()
     messages = [f"Chưa thấy một câu nêu {_FACT_NAMES[f]}." for f in _FACT_NAMES if f not in found]
     if any(len(_facts_in_raw(s, key)) == 3 for s in sentences):
         messages.append("Có câu gộp cả ba ý: viết mỗi ý một câu, có chủ ngữ rõ ràng.")
     return CheckResult.partial(len(found), len(_FACT_NAMES), max_score, messages)
+
+
+def _hedge(text: str, sentences: list[str]) -> str | None:
+    """Why a reply that names several bodies or several working-day deadlines says nothing definite, or None."""
+    named = set().union(*(_bodies_named(s) for s in sentences)) if sentences else set()
+    if len(named) >= 2:
+        return ("Văn bản nêu nhiều cơ quan: người dân không biết ai xử lý việc của mình. "
+                "Chỉ nêu một nơi được giao xử lý.")
+    if len(set(re.findall(r"(\d+)\s+ngày làm việc", _low(text)))) >= 2:
+        return "Văn bản nêu nhiều thời hạn khác nhau: chỉ ghi một thời hạn trả lời theo quy tắc của bài."
+    return None
 
 
 def _facts_in_raw(sentence: str, key: ReplyKey) -> set[str]:

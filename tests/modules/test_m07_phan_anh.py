@@ -68,11 +68,11 @@ def _answer_cells(submission: dict) -> list[str]:
 
 def grade(submission: dict, folder: Path) -> dict[str, float]:
     """Points per auto-graded part, as plain nbgrader would give them."""
-    for item in EXERCISE.iterdir():
-        if item.suffix != ".ipynb":
-            shutil.copy(item, folder / item.name)
+    for name in ("phan_anh.csv", "tra_loi_ai.txt"):
+        shutil.copy(EXERCISE / name, folder / name)
     namespace: dict = {}
     _run(CELLS["m07-chuan-bi"], namespace)
+    _run(CELLS["m07-cau-4-xoa-ban-cu"], namespace)
     for cell in _answer_cells(submission):
         try:
             _run(cell, namespace)
@@ -113,6 +113,7 @@ def test_solution_earns_every_automatic_point(graded):
 def test_blank_copy_earns_nothing(graded):
     blank = {"noi_xu_ly": dict.fromkeys(CODES, ""), "muc_do": dict.fromkeys(CODES, ""), "dung_duoc": [],
              "kinh_gui": "", "noi_dung": "\n"}
+    graded()  # a solved reply left in the folder from an earlier run must not be graded again
     assert sum(graded(**blank).values()) == 0
 
 
@@ -128,6 +129,8 @@ def test_hidden_keys_agree_with_the_trainers_answer_files():
 
 def test_no_answer_key_in_the_exercise_folder_or_the_grader():
     assert not list(EXERCISE.glob("dap_an*"))
+    assert sorted(p.name for p in EXERCISE.iterdir() if p.suffix != ".docx") == [
+        f"{SLUG}.ipynb", "phan_anh.csv", "tra_loi_ai.txt"]
     grader = (ROOT / "autograder" / "modules" / "m07_phan_anh_kien_nghi.py").read_text("utf-8")
     assert "PA07" not in grader and "23/03/2026" not in grader
 
@@ -201,6 +204,13 @@ GAMING_REPLIES = {
     "feedback pasted back with bare names": "Bãi đất trống cạnh nhà văn hóa thôn Tiền Phong bị đổ rác thải sinh "
                                             "hoạt và xà bần nhiều tháng nay, bốc mùi hôi.\nPhòng Kinh tế.\n"
                                             "10 ngày làm việc.",
+    "two bodies hedged": "Ủy ban nhân dân xã nhận được phản ánh của bà về rác thải, xà bần ở bãi đất cạnh nhà văn "
+                         "hóa thôn Tiền Phong.\nỦy ban nhân dân xã đã giao Phòng Kinh tế kiểm tra, xử lý.\n"
+                         "Ủy ban nhân dân xã cũng giao Công an xã kiểm tra, xử lý.\n"
+                         "Kết quả sẽ được trả lời bà trong thời hạn 10 ngày làm việc.",
+    "two deadlines hedged": "Ủy ban nhân dân xã nhận được phản ánh của bà về rác thải, xà bần ở bãi đất cạnh nhà văn "
+                            "hóa thôn Tiền Phong.\nỦy ban nhân dân xã đã giao Phòng Kinh tế kiểm tra, xử lý.\n"
+                            "Kết quả sẽ được trả lời bà trong thời hạn 3 ngày làm việc hoặc 10 ngày làm việc.",
     "district office and invented figures": "Ngày 09/3/2026, Ủy ban nhân dân xã nhận được phản ánh của bà về việc "
                                             "bãi đất cạnh nhà văn hóa thôn Tiền Phong bị đổ rác.\nHồ sơ đã chuyển "
                                             "Phòng Tài nguyên và Môi trường huyện xử lý, phạt 5.000.000 đồng.\n"
