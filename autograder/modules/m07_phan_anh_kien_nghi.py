@@ -187,10 +187,17 @@ def _date_forms(date: str) -> list[str]:
             f"ngày {day:02d} tháng {month:02d} năm {year}"]
 
 
+def _own_words(low: str, key: ReplyKey) -> list[str]:
+    """Words of a sentence beyond the checked keywords: a keyword list has none, a real sentence has several."""
+    keywords = " ".join((*_SUBJECT, *_HANDLING, *_DEADLINE, *(w for g in key.van_de for w in g),
+                         *(n for names in TEN_GOI.values() for n in names))).split()
+    return [w for w in re.findall(r"\w+", low) if w not in keywords and not w.isdigit()]
+
+
 def _facts_in(sentence: str, key: ReplyKey) -> set[str]:
     """Which of the three facts a sentence states with its own subject ("van_de", "noi_xu_ly", "thoi_han")."""
     low, found = _low(sentence), set()
-    if len(low.split()) < 6:
+    if len(low.split()) < 6 or len(_own_words(low, key)) < 3:
         return found
     if all(any(word in low for word in group) for group in key.van_de) and any(s in low for s in _SUBJECT):
         found.add("van_de")
@@ -257,7 +264,8 @@ def grade_reply_invented(reply, key: ReplyKey, max_score: float) -> CheckResult:
         return CheckResult(0.0, max_score, problems)
     if grade_reply_facts(reply, key, 3).score < 2:
         return CheckResult(0.0, max_score, ["Trước hết văn bản trả lời cần nêu đủ các ý (câu 4a)."])
-    allowed = f"{key.nguon}\n{key.so_ngay} ngày\n{key.han}\n" + "\n".join(_date_forms(key.han))
+    dates = [key.han, *re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", key.nguon)]
+    allowed = f"{key.nguon}\n{key.so_ngay} ngày\n" + "\n".join(f for d in dates for f in _date_forms(d))
     found = []
     invented = unsupported_numbers(text, allowed)
     if invented:

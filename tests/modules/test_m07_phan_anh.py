@@ -191,6 +191,9 @@ def test_random_picks_of_replies_average_at_most_thirty_percent():
 GAMING_REPLIES = {
     "keyword salad in one sentence": "Phản ánh rác thải xà bần bãi đất nhà văn hóa Tiền Phong Phòng Kinh tế giao "
                                      "xử lý kiểm tra thời hạn 10 ngày làm việc trả lời.",
+    "keyword sentences, one per fact": "Phản ánh rác thải xà bần bãi đất nhà văn hóa Tiền Phong đề nghị.\n"
+                                       "Phòng Kinh tế giao chuyển kiểm tra xử lý giải quyết khắc phục thu gom.\n"
+                                       "Thời hạn 10 ngày làm việc trả lời kết quả thông báo.",
     "every body listed": "Ủy ban nhân dân xã nhận được phản ánh của bà về rác thải, xà bần ở bãi đất cạnh nhà văn "
                          "hóa thôn Tiền Phong.\nỦy ban nhân dân xã đã giao Văn phòng HĐND và UBND, Phòng Kinh tế, "
                          "Phòng Văn hóa - Xã hội, Trung tâm Phục vụ hành chính công, Công an xã, Tổ hòa giải "
@@ -239,6 +242,9 @@ HONEST_REPLIES = [
     "cạnh nhà văn hóa thôn Tiền Phong, gây mùi hôi.\nỦy ban nhân dân xã đã giao cho Phòng Kinh tế tiếp nhận, "
     "kiểm tra thực tế và có biện pháp thu gom.\nỦy ban nhân dân xã sẽ có văn bản trả lời kết quả trước ngày "
     "23 tháng 3 năm 2026.",
+    "Ngày 09 tháng 3 năm 2026, UBND xã nhận được đơn phản ánh của bà về việc rác thải sinh hoạt bị đổ ở bãi đất "
+    "trống gần nhà văn hóa thôn.\nChủ tịch UBND xã đã phân công Phòng Kinh tế xác minh và xử lý.\n"
+    "Chậm nhất ngày 23/03/2026, bà sẽ nhận được văn bản trả lời kết quả.",
 ]
 
 
