@@ -52,13 +52,14 @@ SCHEMA_DANH_SACH = {"type": "array", "minItems": 1, "items": SCHEMA_PHAN_LOAI}
 TEN_GOI = {
     "VP": ("văn phòng hđnd và ubnd", "văn phòng hội đồng nhân dân và ủy ban nhân dân", "công chức tư pháp"),
     "KT": ("phòng kinh tế",),
-    "VHXH": ("phòng văn hóa - xã hội", "phòng văn hóa – xã hội", "phòng văn hóa, xã hội", "phòng văn hóa-xã hội"),
+    "VHXH": ("phòng văn hóa - xã hội", "phòng văn hóa-xã hội", "phòng văn hóa, xã hội", "phòng văn hóa và xã hội",
+             "phòng văn hóa xã hội"),
     "TTPVHCC": ("trung tâm phục vụ hành chính công",),
     "CA": ("công an xã",),
     "HG": ("tổ hòa giải", "hòa giải viên"),
 }
-# Bodies that no longer exist or are not the commune's (an AI's most frequent routing error after 01/07/2025).
-CAP_DA_BO = re.compile(r"\b(?:ubnd|ủy ban nhân dân|phòng [^.;,]{0,40}?|cấp)\s+huyện\b|\bhuyện\b")
+# The district level, gone since 01/07/2025 (an AI's most frequent routing error).
+CAP_DA_BO = re.compile(r"\bhuyện\b")
 
 
 def kiem_tra_json(tra_loi_ai: str, danh_sach: bool = False) -> StructuredAnswer:
