@@ -18,7 +18,6 @@ from ailab.text import split_sentences
 from autograder.checks.numbers import unsupported_numbers
 from autograder.checks.result import CheckResult
 from autograder.checks.structured import StructuredAnswer, validate_model_json
-from autograder.modules.m02_soan_thao_van_ban import document_paragraphs, kind_problem
 
 # The commune bodies a feedback item is routed to (two-level government since 01/07/2025; see the datasheet).
 NOI_XU_LY = {
@@ -289,6 +288,19 @@ def _recipient_problems(path: Path, citizen: str) -> list[str]:
     return []
 
 
+def document_paragraphs(path: str | Path) -> list[str]:
+    """Text of every paragraph of a .docx (body first, then table cells, where the writer puts the header), NFC."""
+    import docx
+
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                texts += [p.text for p in cell.paragraphs]
+    return [unicodedata.normalize("NFC", text) for text in texts]
+
+
 def body_paragraphs_of(path: str | Path) -> list[str]:
     """The body of a công văn written by the lab's writer: after the Kính gửi lines, up to the "./." paragraph."""
     paragraphs = [p.strip() for p in document_paragraphs(path)]
@@ -313,8 +325,9 @@ def reply_text(reply) -> tuple[str, list[str]]:
         path = Path(reply)
         if not path.is_file():
             return "", [f"Chưa có tệp «{path.name}»: chạy ô tạo văn bản ở trên."]
-        problem = kind_problem(document_paragraphs(path), "Công văn")
-        return ("", [problem]) if problem else ("\n".join(body_paragraphs_of(path)), [])
+        if not any(p.strip().startswith("V/v ") for p in document_paragraphs(path)):
+            return "", ["Chưa phải công văn: thiếu dòng trích yếu «V/v …» (ghi loai là «Công văn»)."]
+        return "\n".join(body_paragraphs_of(path)), []
     if not isinstance(reply, str) or not reply.strip():
         return "", ["Chưa có nội dung văn bản trả lời."]
     return unicodedata.normalize("NFC", reply), []

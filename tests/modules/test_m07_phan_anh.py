@@ -298,3 +298,16 @@ def test_the_lesson_output_agrees_with_what_its_prose_says(lab_home, monkeypatch
         assert claim in output, claim
     assert "Đạt 3/3 điểm" in output  # the lesson's own reply states all three facts
     assert "exercises/" not in prose
+
+
+def test_a_reply_that_is_not_a_cong_van_earns_nothing(tmp_path):
+    from ailab.vanban.form import tao_van_ban
+    from autograder.modules.m07_phan_anh_kien_nghi import ReplyKey, grade_reply_facts
+
+    fields = {"loai": "Thông báo", "so": "", "ngay": "10/3/2026", "dia_danh": "Tân Phú",
+              "co_quan_ban_hanh": "Ủy ban nhân dân xã Tân Phú", "trich_yeu": "Trả lời phản ánh",
+              "noi_dung": HONEST_REPLIES[1], "quyen_han": "TM.", "chuc_vu": "Chủ tịch", "nguoi_ky": "Nguyễn Văn An"}
+    path = tao_van_ban(fields, tmp_path / "thong_bao.docx")
+    key = ReplyKey(van_de=(("rác",), ("nhà văn hóa",)), noi_xu_ly="KT", so_ngay=10, han="23/03/2026", nguon="")
+    result = grade_reply_facts(path, key, 2)
+    assert result.score == 0 and "Chưa phải công văn" in str(result)
