@@ -79,7 +79,7 @@ def parse_date(value, reference_year: int | None = None) -> date | None:
 
     Reads dates and Timestamps, ISO ``yyyy-mm-dd``, day first ``dd/mm/yyyy``, ``d-m-yyyy``, ``d.m.yyyy``,
     two-digit years ``d-m-yy`` (a year after ``reference_year`` is taken 100 years earlier) and Excel or
-    LibreOffice serial numbers (days since 30/12/1899).
+    LibreOffice serial numbers (days since 30/12/1899); a bare year gives None.
     """
     try:
         if value is None or value != value:  # None, NaN, NaT
@@ -100,8 +100,8 @@ def parse_date(value, reference_year: int | None = None) -> date | None:
             if len(match[3]) == 2:
                 year += 1900 if year > reference_year % 100 else 2000
             return date(year, month, day)
-        if re.fullmatch(r"\d{4,5}(?:\.0+)?", text):
-            return EXCEL_EPOCH + timedelta(days=int(float(text)))
+        if re.fullmatch(r"\d{4,5}(?:\.0+)?", text) and not re.fullmatch(r"(19|20)\d\d", text):
+            return EXCEL_EPOCH + timedelta(days=int(float(text)))  # a bare year (1990) is not a serial
     except ValueError:
         return None
     return None

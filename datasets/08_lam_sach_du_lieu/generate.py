@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import random
+import sys
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
@@ -55,12 +56,13 @@ def birth(rng: random.Random, low: int, high: int) -> date:
 
 def households(rng: random.Random, count: int) -> list[dict]:
     """Households of 1–5 people sharing an address; about one in four addresses still names the old district."""
-    people = []
+    people, outdated = [], 0
     for number in range(1, count + 1):
         village = rng.choice(VILLAGES)
         address = f"thôn {village}, xã Vân Khê Thượng, tỉnh Đông Sơn"
         if rng.random() < 0.27:
-            old_unit = rng.choice(["huyện Khê Sơn", "huyện Khê Sơn", "Huyện Khê Sơn", "thị xã Sơn Đình"])
+            outdated += 1
+            old_unit = ["huyện Khê Sơn", "Huyện Khê Sơn", "huyện Khê Sơn", "thị xã Sơn Đình"][outdated % 4]
             address = f"thôn {village}, xã Vân Khê, {old_unit}, tỉnh Đông Sơn"
         head_sex = rng.choice(["Nam", "Nam", "Nữ"])
         head = make_person(rng, head_sex, birth(rng, 1945, 1992))
@@ -183,9 +185,11 @@ def rows_of(rng: random.Random, people: list[dict], duplicated: int) -> list[dic
         person["ma_nguoi"] = f"N{number + 1:03d}"
         copy_id = rng.choice(ID_KINDS)
         rows.append(_row(rng, person, rng.choice(NAME_KINDS), copy_id, SOURCES[rng.randrange(2)]))
-    for person in rng.sample(people, duplicated):
+    old = [p for p in people if ", xã Vân Khê," in p["dia_chi"]]
+    chosen = rng.sample(old, 3) + rng.sample([p for p in people if p not in old], duplicated - 3)
+    for order, person in enumerate(chosen):
         for _ in range(rng.choice([1, 1, 1, 1, 2])):
-            kind = rng.choice(COPY_NAME_KINDS)
+            kind = "plain" if order < 3 else rng.choice(COPY_NAME_KINDS)
             id_kind = rng.choice(["ok", "ok", "spaces", "blank", "lost_zeros"])
             rows.append(_row(rng, person, kind, id_kind, "Phiếu khảo sát" if kind == "plain" else SOURCES[1]))
     rng.shuffle(rows)
@@ -234,7 +238,12 @@ def build(seed: int, household_count: int, duplicated: int, namesakes: int) -> t
 
 
 def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from autograder.checks.records import PROVINCE_CODES
+
     from_repo = ROOT / "exercises" / "08_lam_sach_du_lieu"
+    codes = [{"ma": code, "tinh": name} for code, name in PROVINCE_CODES.items()]
+    write_csv(from_repo / "ma_tinh.csv", codes, ["ma", "tinh"])
     rows, keys = build(20251115, 52, 26, 2)
     write_csv(from_repo / "du_lieu_dan_cu.csv", rows, COLUMNS)
     write_csv(HERE / "dap_an_bai_tap.csv", keys, KEY_COLUMNS)
