@@ -302,3 +302,26 @@ def test_messages_give_counts_not_values():
     raw = _raw()
     result = m08.grade_dates(raw.assign(ngay_sinh="1980-01-01"), raw)
     assert result.messages and not any(re.search(r"\d{4}-\d{2}-\d{2}", m) for m in result.messages)
+
+
+# --- what the lesson says about its own output ----------------------------------------------------------------
+
+def _lesson_code(marker: str) -> str:
+    lesson = json.loads((ROOT / "notebooks" / "08_lam_sach_du_lieu.ipynb").read_text(encoding="utf-8"))
+    return next("".join(c["source"]) for c in lesson["cells"] if c["cell_type"] == "code" and marker in c["source"][0])
+
+
+def test_lesson_answer_a_fails_exactly_where_the_lesson_says():
+    namespace: dict = {}
+    exec(_lesson_code("BAN_A = "), namespace)
+    exec(_lesson_code("from autograder.modules.m08").split("\n\n\ndef kiem_tra_ham")[0], namespace)
+    rule_a, rule_b = ({"re": re} for _ in range(2))
+    exec(namespace["BAN_A"], rule_a)
+    exec(namespace["BAN_B"], rule_b)
+    wrong_a = {given for given, wanted in namespace["VI_DU"] if rule_a["chuan_hoa_sdt"](given) != wanted}
+    assert wrong_a == {"0084 703 456 789", "912345678", "0123456789"}
+    assert all(rule_b["chuan_hoa_sdt"](given) == wanted for given, wanted in namespace["VI_DU"])
+
+
+def test_lesson_two_digit_year_trap_is_real():
+    assert pd.to_datetime("1-2-58", format="%d-%m-%y").year == 2058
