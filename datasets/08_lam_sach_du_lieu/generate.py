@@ -180,18 +180,22 @@ COPY_NAME_KINDS = ["plain"] * 40 + ["upper"] * 15 + ["nfd"] * 20 + ["spaces"] * 
 
 def rows_of(rng: random.Random, people: list[dict], duplicated: int) -> list[dict]:
     """One row per person, plus 1–2 extra copies for ``duplicated`` people; shuffled, numbered."""
+    old = [p for p in people if ", xã Vân Khê," in p["dia_chi"]]
+    chosen = rng.sample(old, 3) + rng.sample([p for p in people if p not in old], duplicated - 3)
+    # a few people known only from the survey, typed without diacritics: deleting such rows loses them
+    survey_only = [id(p) for p in rng.sample([p for p in people if p not in chosen], 3)]
     rows = []
     for number, person in enumerate(people):
         person["ma_nguoi"] = f"N{number + 1:03d}"
-        copy_id = rng.choice(ID_KINDS)
-        rows.append(_row(rng, person, rng.choice(NAME_KINDS), copy_id, SOURCES[rng.randrange(2)]))
-    old = [p for p in people if ", xã Vân Khê," in p["dia_chi"]]
-    chosen = rng.sample(old, 3) + rng.sample([p for p in people if p not in old], duplicated - 3)
+        if id(person) in survey_only:
+            rows.append(_row(rng, person, "plain", rng.choice(ID_KINDS), SOURCES[2]))
+        else:
+            rows.append(_row(rng, person, rng.choice(NAME_KINDS), rng.choice(ID_KINDS), SOURCES[rng.randrange(2)]))
     for order, person in enumerate(chosen):
         for _ in range(rng.choice([1, 1, 1, 1, 2])):
             kind = "plain" if order < 3 else rng.choice(COPY_NAME_KINDS)
             id_kind = rng.choice(["ok", "ok", "spaces", "blank", "lost_zeros"])
-            rows.append(_row(rng, person, kind, id_kind, "Phiếu khảo sát" if kind == "plain" else SOURCES[1]))
+            rows.append(_row(rng, person, kind, id_kind, SOURCES[2] if kind == "plain" else SOURCES[1]))
     rng.shuffle(rows)
     for index, row in enumerate(rows, 1):
         row["ma_dong"] = f"D{index:03d}"
@@ -250,6 +254,7 @@ def main() -> None:
     rows, keys = build(20250701, 14, 7, 1)
     write_csv(ROOT / "notebooks" / "data" / "08_dan_cu_mau.csv", rows, COLUMNS)
     write_csv(HERE / "dap_an_bai_giang.csv", keys, KEY_COLUMNS)
+    write_csv(ROOT / "notebooks" / "data" / "08_ma_tinh.csv", codes, ["ma", "tinh"])
     print(f"Đã ghi dữ liệu bài 08 vào {from_repo} và notebooks/data.")
 
 
