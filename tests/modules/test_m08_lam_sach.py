@@ -315,6 +315,7 @@ def _lesson_code(marker: str) -> str:
 def test_lesson_answer_a_fails_exactly_where_the_lesson_says():
     namespace: dict = {}
     exec(_lesson_code("BAN_A = "), namespace)
+    exec(_lesson_code("BAN_B = "), namespace)
     exec(_lesson_code("from autograder.modules.m08").split("\n\n\ndef kiem_tra_ham")[0], namespace)
     rule_a, rule_b = ({"re": re} for _ in range(2))
     exec(namespace["BAN_A"], rule_a)
