@@ -33,6 +33,7 @@ __all__ = [
     "grade_personal_lines",
     "grade_task_table",
     "key_tasks",
+    "people_from_transcript",
 ]
 
 EXTRA_PENALTY = 0.5
@@ -173,6 +174,10 @@ def _names_in(text: str, people: Sequence[Sequence[str]]) -> list[int]:
             if any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names)]
 
 
+def _index_of(name: str, people: Sequence[Sequence[str]]) -> int:
+    return next((i for i, names in enumerate(people) if name in names), -1)
+
+
 def _component_ok(name: str, text: str, facts: Mapping, people: Sequence[Sequence[str]]) -> bool:
     if name == "thoi_gian":
         return tuple(facts["bat_dau"]) in find_times(text) and facts["ngay"] in find_dates(text, facts["ngay"].year)
@@ -181,7 +186,7 @@ def _component_ok(name: str, text: str, facts: Mapping, people: Sequence[Sequenc
     if name == "thanh_phan":
         return len(_names_in(text, people)) >= len(people) - 1
     if name in ("chu_tri", "thu_ky"):
-        return _names_in(text, people) == [facts[name]]
+        return _names_in(text, people) == [_index_of(facts[name], people)]
     if name == "noi_dung":
         return True
     return tuple(facts["ket_thuc"]) in find_times(text)
@@ -203,7 +208,7 @@ def grade_bien_ban_components(path, facts: Mapping, people: Sequence[Sequence[st
     """Mẫu 1.9's components, in order, each with the meeting's content; plus the two signatures (8 items).
 
     ``facts``: ngay (date), bat_dau and ket_thuc ((hour, minute)), dia_diem (words), chu_tri and thu_ky
-    (indexes into ``people``).
+    (full names, as in ``people``).
     """
     try:
         paragraphs, tables = bien_ban_text(path)
@@ -224,7 +229,7 @@ def grade_bien_ban_components(path, facts: Mapping, people: Sequence[Sequence[st
         else:
             messages.append(f"Thành phần «{shown}» chưa đúng với cuộc họp: đối chiếu lại bản ghi chép.")
     signed = _names_in(tables, people)
-    if facts["chu_tri"] in signed and facts["thu_ky"] in signed:
+    if _index_of(facts["chu_tri"], people) in signed and _index_of(facts["thu_ky"], people) in signed:
         right += 1
     else:
         messages.append("Phần ký chưa đúng: chủ tọa (người chủ trì) và thư ký cuộc họp ký biên bản.")
@@ -234,18 +239,31 @@ def grade_bien_ban_components(path, facts: Mapping, people: Sequence[Sequence[st
 _HONORIFIC = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Đđ]ồng chí|[Cc]háu)\s+(\w+(?:\s+\w+){0,3})")
 
 
-def _person_names(text: str) -> set[str]:
-    """Names written after ông, bà, anh, chị, đồng chí: the capitalised words that follow."""
-    found = set()
+def _person_names(text: str) -> list[str]:
+    """Names written after ông, bà, anh, chị, đồng chí: the capitalised words that follow, in order, once each."""
+    found: list[str] = []
     for match in _HONORIFIC.finditer(text):
         words = []
         for word in match.group(1).split():
             if not word[0].isupper():
                 break
             words.append(word)
-        if words:
-            found.add(" ".join(words))
+        if words and " ".join(words) not in found:
+            found.append(" ".join(words))
     return found
+
+
+def _known_name(name: str, known: str) -> bool:
+    """A name is known when it, or it without trailing words (down to two), stands in the transcript."""
+    words = name.split()
+    shortest = 1 if len(words) == 1 else 2
+    return any(" ".join(words[:n]) in known for n in range(len(words), shortest - 1, -1))
+
+
+def people_from_transcript(transcript: str) -> list[tuple[str, str]]:
+    """(given name, full name) of everyone the transcript's header lists: chair, attendees, note-taker."""
+    header = fold(transcript.split("\n01.")[0])
+    return [(full.split()[-1], full) for full in _person_names(header) if len(full.split()) >= 2]
 
 
 def _sentences(text: str) -> list[str]:
@@ -272,7 +290,7 @@ def grade_bien_ban_decisions(path, transcript: str, key: Sequence[KeyTask], peop
     allowed = set(find_dates(transcript, meeting.year)) | {t.deadline for t in dated} | {meeting}
     invented_dates = sorted({d for d in find_dates(body, meeting.year) if d not in allowed})
     known = fold(transcript)
-    invented_names = sorted(name for name in _person_names(body) if name not in known)
+    invented_names = sorted(name for name in _person_names(body) if not _known_name(name, known))
     messages = [f"Biên bản ghi được {recorded}/{len(dated)} kết luận giao việc (người thực hiện và thời hạn "
                 "trong cùng một câu)."]
     if invented_dates:
