@@ -248,13 +248,16 @@ def match_tasks(rows: Iterable[TaskRow], key: Sequence[KeyTask], source, min_wor
 
 
 def _mentions(text: str, name: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(_lower(name)) + r"(?!\w)", text) is not None
+    return re.search(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", text) is not None
 
 
 def owner_is(owner_text, task: KeyTask, people: Iterable[Sequence[str]]) -> bool:
-    """The owner cell names the task's person (any of its name forms) and no other person of the meeting."""
-    text = _lower(owner_text)
-    if not any(_mentions(text, name) for name in task.owner_names):
+    """The owner cell names the task's person (any name form, any case) and no other person of the meeting.
+
+    Other people count only when capitalised, as names are: "Chỉ huy trưởng" does not name Huy.
+    """
+    text = fold(owner_text)
+    if not any(_mentions(text.casefold(), name.casefold()) for name in task.owner_names):
         return False
     others = [names for names in people if not set(names) & set(task.owner_names)]
     return not any(_mentions(text, name) for names in others for name in names)

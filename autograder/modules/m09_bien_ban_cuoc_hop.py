@@ -157,14 +157,18 @@ def find_times(text) -> list[tuple[int, int]]:
     return [(int(h), int(m or 0)) for h, m in _TIME.findall(fold(text).casefold()) if int(h) < 24]
 
 
-def bien_ban_text(path) -> tuple[list[str], str]:
-    """(body paragraphs, text of the tables) of a .docx biên bản, NFC and whitespace folded."""
+def bien_ban_text(path) -> tuple[list[str], tuple[str, str]]:
+    """(body paragraphs, (left, right) signature cells) of a .docx biên bản, NFC and whitespace folded.
+
+    Mẫu 1.9 signs in the last table: the secretary on the left, the chair on the right.
+    """
     import docx  # python-docx: imported here so the module loads fast for the form checks
 
     document = docx.Document(str(path))
     paragraphs = [fold(p.text) for p in document.paragraphs if fold(p.text)]
-    tables = " ".join(fold(cell.text) for table in document.tables for row in table.rows for cell in row.cells)
-    return paragraphs, tables
+    cells = document.tables[-1].rows[0].cells if document.tables else []
+    signers = (fold(cells[0].text), fold(cells[-1].text)) if cells else ("", "")
+    return paragraphs, signers
 
 
 def _names_in(text: str, people: Sequence[Sequence[str]]) -> list[int]:
@@ -211,7 +215,7 @@ def grade_bien_ban_components(path, facts: Mapping, people: Sequence[Sequence[st
     (full names, as in ``people``).
     """
     try:
-        paragraphs, tables = bien_ban_text(path)
+        paragraphs, (secretary_cell, chair_cell) = bien_ban_text(path)
     except Exception:  # noqa: BLE001 — any unreadable file is the learner's to fix, with a message
         return CheckResult(0.0, max_score, [f"Không mở được tệp biên bản «{path}»: hãy chạy lại ô tạo tệp Word."])
     found = _find_components(paragraphs)
@@ -228,8 +232,8 @@ def grade_bien_ban_components(path, facts: Mapping, people: Sequence[Sequence[st
             right += 1
         else:
             messages.append(f"Thành phần «{shown}» chưa đúng với cuộc họp: đối chiếu lại bản ghi chép.")
-    signed = _names_in(tables, people)
-    if _index_of(facts["chu_tri"], people) in signed and _index_of(facts["thu_ky"], people) in signed:
+    if _names_in(chair_cell, people) == [_index_of(facts["chu_tri"], people)] and \
+            _names_in(secretary_cell, people) == [_index_of(facts["thu_ky"], people)]:
         right += 1
     else:
         messages.append("Phần ký chưa đúng: chủ tọa (người chủ trì) và thư ký cuộc họp ký biên bản.")
@@ -253,11 +257,10 @@ def _person_names(text: str) -> list[str]:
     return found
 
 
-def _known_name(name: str, known: str) -> bool:
-    """A name is known when it, or it without trailing words (down to two), stands in the transcript."""
-    words = name.split()
-    shortest = 1 if len(words) == 1 else 2
-    return any(" ".join(words[:n]) in known for n in range(len(words), shortest - 1, -1))
+def _known_name(name: str, known: str, people: Sequence[Sequence[str]]) -> bool:
+    """A name is known when it stands in the transcript, or starts with the name of someone at the meeting."""
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", known) is not None or any(
+        name.startswith(full + " ") for names in people for full in names)
 
 
 def people_from_transcript(transcript: str) -> list[tuple[str, str]]:
@@ -290,7 +293,7 @@ def grade_bien_ban_decisions(path, transcript: str, key: Sequence[KeyTask], peop
     allowed = set(find_dates(transcript, meeting.year)) | {t.deadline for t in dated} | {meeting}
     invented_dates = sorted({d for d in find_dates(body, meeting.year) if d not in allowed})
     known = fold(transcript)
-    invented_names = sorted(name for name in _person_names(body) if not _known_name(name, known))
+    invented_names = sorted(name for name in _person_names(body) if not _known_name(name, known, people))
     messages = [f"Biên bản ghi được {recorded}/{len(dated)} kết luận giao việc (người thực hiện và thời hạn "
                 "trong cùng một câu)."]
     if invented_dates:
