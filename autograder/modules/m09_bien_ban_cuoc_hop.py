@@ -18,9 +18,17 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from autograder.checks.quotes import check_quotes, fold
+from autograder.checks.quotes import check_quotes, fold, quote_words, sentences_of_quote
 from autograder.checks.result import CheckResult
-from autograder.checks.tasks import KeyTask, TaskRow, find_dates, match_tasks, owner_is, read_task_table
+from autograder.checks.tasks import (
+    KeyTask,
+    TaskRow,
+    find_dates,
+    match_tasks,
+    owner_is,
+    parse_deadline,
+    read_task_table,
+)
 
 __all__ = [
     "EXTRA_PENALTY",
@@ -34,6 +42,7 @@ __all__ = [
     "grade_task_table",
     "key_tasks",
     "people_from_transcript",
+    "review_task_table",
 ]
 
 EXTRA_PENALTY = 0.5
@@ -302,3 +311,39 @@ def grade_bien_ban_decisions(path, transcript: str, key: Sequence[KeyTask], peop
         messages.append(f"Có tên người không có trong cuộc họp: {', '.join(invented_names)}.")
     score = max(0, recorded - len(invented_dates) - len(invented_names)) / len(dated) * max_score
     return CheckResult(round(score, 2), max_score, messages)
+
+
+# ------------------------------------------------------------------------------------------- lesson aid
+
+
+def review_task_table(text, transcript: str, meeting: dt.date) -> list[str]:
+    """Notes on each row of a pasted task table, for the learner to act on (no key involved).
+
+    Per row: the quote is verbatim or not; when it is, the deadline the quoted words give (counted from the
+    meeting date) against the date in the row; whether the row's owner is named in the quote.
+    """
+    rows, problems = read_task_table(text)
+    if not rows:
+        return problems
+    notes = []
+    for number, row in enumerate(rows, start=1):
+        label = row.viec if len(row.viec) <= 40 else row.viec[:40].rsplit(" ", 1)[0] + "…"
+        sentences = sentences_of_quote(row.cau_goc, transcript)
+        if quote_words(row.cau_goc) < 5 or not sentences:
+            notes.append(f"Dòng {number} «{label}»: câu gốc không có nguyên văn trong bản ghi chép — "
+                         "có thể AI viết lại hoặc bịa; tìm câu thật hoặc bỏ dòng này.")
+            continue
+        said = parse_deadline(row.cau_goc, meeting)
+        written = find_dates(row.han, meeting.year)
+        if said and written and written[0] != said:
+            notes.append(f"Dòng {number} «{label}»: câu gốc cho hạn {said:%d/%m/%Y}, bảng ghi "
+                         f"{written[0]:%d/%m/%Y}.")
+        elif not said and written:
+            notes.append(f"Dòng {number} «{label}»: câu gốc không nêu hạn, bảng lại ghi một ngày.")
+        given = [w for w in fold(row.nguoi).split() if w[:1].isupper() and len(w) > 1][-1:]
+        if given and given[0] not in fold(row.cau_goc):
+            notes.append(f"Dòng {number} «{label}»: câu gốc không nhắc «{given[0]}»: xem lại ai nhận việc "
+                         "(và việc có được giao lại ở đoạn sau không).")
+        if not notes or not notes[-1].startswith(f"Dòng {number} "):
+            notes.append(f"Dòng {number} «{label}»: câu gốc nguyên văn, thời hạn khớp với câu gốc.")
+    return notes
