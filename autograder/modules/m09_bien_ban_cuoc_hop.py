@@ -6,7 +6,7 @@ key). Parts:
 - lines of the transcript holding residents' personal data (a pick with wrong picks penalised);
 - the task table: tasks found with a verbatim source sentence, their final owners, their deadlines as dates;
   every row that is not a task of the meeting (invented, discussion only, duplicate, quote not verbatim)
-  takes half a task's worth off, so listing every sentence earns nothing;
+  takes a task's worth off, so listing every sentence (or every sentence naming someone) earns little;
 - the biên bản (.docx written by ``ailab.vanban``): the components of Mẫu 1.9 present, in order, each with
   the meeting's own content; the decisions recorded (one sentence per task: owner and deadline) and no
   invented names or dates.
@@ -45,7 +45,7 @@ __all__ = [
     "review_task_table",
 ]
 
-EXTRA_PENALTY = 0.5
+EXTRA_PENALTY = 1.0
 _NO_DEADLINE = ("không nêu", "không có", "không ghi", "chưa nêu", "chưa có", "—", "-", "")
 
 
@@ -217,7 +217,31 @@ def _find_components(paragraphs: list[str]) -> dict[str, int]:
     return found
 
 
-def grade_bien_ban_components(path, facts: Mapping, people: Sequence[Sequence[str]], max_score: float) -> CheckResult:
+COPY_LIMIT = 5
+
+
+def copied_lines(paragraphs: Sequence[str], transcript: str) -> int:
+    """How many utterances of the transcript (the words after "NN. Speaker:", six words or more) the biên bản
+    repeats word for word: a biên bản records conclusions, it is not the transcript pasted in."""
+    body = fold(" ".join(paragraphs))
+    count = 0
+    for line in transcript.splitlines():
+        match = re.match(r"\s*\d+\.\s+[^:]{1,40}:\s+(.*)", line)
+        if match and len(match.group(1).split()) >= 6 and fold(match.group(1)) in body:
+            count += 1
+    return count
+
+
+def _copy_verdict(paragraphs: Sequence[str], transcript: str, max_score: float) -> CheckResult | None:
+    copied = copied_lines(paragraphs, transcript)
+    if copied < COPY_LIMIT:
+        return None
+    return CheckResult(0.0, max_score, [f"Biên bản chép nguyên {copied} lời phát biểu của bản ghi chép: biên bản ghi "
+                                        "diễn biến chính và kết luận bằng lời của thư ký, không dán lại bản ghi."])
+
+
+def grade_bien_ban_components(path, facts: Mapping, people: Sequence[Sequence[str]], max_score: float,
+                              transcript: str = "") -> CheckResult:
     """Mẫu 1.9's components, in order, each with the meeting's content; plus the two signatures (8 items).
 
     ``facts``: ngay (date), bat_dau and ket_thuc ((hour, minute)), dia_diem (words), chu_tri and thu_ky
@@ -227,6 +251,9 @@ def grade_bien_ban_components(path, facts: Mapping, people: Sequence[Sequence[st
         paragraphs, (secretary_cell, chair_cell) = bien_ban_text(path)
     except Exception:  # noqa: BLE001 — any unreadable file is the learner's to fix, with a message
         return CheckResult(0.0, max_score, [f"Không mở được tệp biên bản «{path}»: hãy chạy lại ô tạo tệp Word."])
+    copy = _copy_verdict(paragraphs, transcript, max_score)
+    if copy is not None:
+        return copy
     found = _find_components(paragraphs)
     right, messages = 0, []
     for order, (name, _, shown) in enumerate(COMPONENTS):
@@ -290,6 +317,9 @@ def grade_bien_ban_decisions(path, transcript: str, key: Sequence[KeyTask], peop
         paragraphs, _ = bien_ban_text(path)
     except Exception:  # noqa: BLE001
         return CheckResult(0.0, max_score, [f"Không mở được tệp biên bản «{path}»."])
+    copy = _copy_verdict(paragraphs, transcript, max_score)
+    if copy is not None:
+        return copy
     body = "\n".join(paragraphs)
     sentences = _sentences(body)
     dated = [task for task in key if task.deadline is not None]

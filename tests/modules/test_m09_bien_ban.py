@@ -178,6 +178,20 @@ def test_every_line_with_every_name_and_date_earns_nothing(graded):
     assert points["m09-cau-2b"] == 0 and share(points, TABLE_PARTS) <= 0.3
 
 
+def test_every_sentence_naming_someone_earns_at_most_thirty_percent(graded):
+    from autograder.checks.quotes import fold, sentence_spans
+
+    body = "\n".join(line[4:] for line in LINES)
+    rows = []
+    for start, end in sentence_spans(body):
+        sentence = fold(body)[start:end]
+        names = re.findall(r"(?:anh|chị|ông|bà|cháu|Đồng chí|Anh|Chị) (\w+)", sentence)
+        if names:
+            dates = re.findall(r"\d{1,2}/\d{1,2}/2026", sentence)
+            rows.append((sentence[:30], names[0], dates[0] if dates else "không nêu", sentence))
+    assert share(graded(bang=table(rows)), TABLE_PARTS) <= 0.3
+
+
 def test_paraphrased_quotes_earn_nothing_even_with_right_owners_and_dates(graded):
     rows = [(t["viec"], t["owner_names"][1], t["deadline"] or "không nêu", "Chủ tịch giao " + t["viec"].lower())
             for t in KEY["nhiem_vu"]]
@@ -202,7 +216,7 @@ def test_discussion_items_added_as_tasks_cost_points(graded):
              "làm lại sân vận động xã. |\n| Mời trưởng thôn dự giao ban | Ông Đặng Văn Toàn | 04/5/2026 | Có nên "
              "mời thêm các trưởng thôn dự giao ban tháng sau không ạ? |\n")
     points = graded(bang=solution_table() + extra)
-    assert points["m09-cau-2a"] == pytest.approx(2 * 7 / 8)
+    assert points["m09-cau-2a"] == pytest.approx(2 * 6 / 8)
 
 
 def test_relative_or_miscounted_deadlines_lose_the_deadline_points(graded):
@@ -245,6 +259,11 @@ SALAD = ("Thời gian, địa điểm, thành phần, chủ trì, thư ký, nộ
 def test_minutes_without_the_meetings_content_earn_at_most_thirty_percent(graded, text):
     points = graded(noi_dung=text, chu_toa="Nguyễn Văn Thành", thu_ky="Đỗ Thị Lan")
     assert share(points, ["m09-cau-3a", "m09-cau-3b"]) <= 0.3
+
+
+def test_the_transcript_pasted_as_the_minutes_earns_nothing(graded):
+    points = graded(noi_dung=TRANSCRIPT.replace("Người ghi:", "Thư ký:") + "\nNội dung: như trên.")
+    assert points["m09-cau-3a"] == 0 and points["m09-cau-3b"] == 0
 
 
 def test_the_lessons_minutes_copied_earn_at_most_thirty_percent(graded):
