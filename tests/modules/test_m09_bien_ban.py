@@ -45,13 +45,13 @@ def _answer_cells(sub: dict) -> list[str]:
     if sub["noi_dung"] is not None:
         filled = f"noi_dung = {sub['noi_dung']!r}\nchu_toa = {sub['chu_toa']!r}\nthu_ky = {sub['thu_ky']!r}\n"
         minutes = SOLUTION_BLOCK.sub(lambda _: filled, minutes)
-    return cells + [minutes]
+    return cells + [minutes, CELLS["m09-cau-3-tao-tep"]]
 
 
 def grade(sub: dict, folder: Path, blank: bool = False) -> dict[str, float]:
     """Points per auto-graded part, as plain nbgrader would give them."""
     for item in EXERCISE.iterdir():
-        if item.suffix != ".ipynb":
+        if item.suffix == ".txt":  # what the exercise ships (a biên bản left by an earlier run must not count)
             shutil.copy(item, folder / item.name)
     namespace: dict = {}
     _run(CELLS["m09-chuan-bi"], namespace)
@@ -111,6 +111,12 @@ def test_solution_earns_every_automatic_point(graded):
 
 
 def test_blank_copy_earns_nothing(graded):
+    assert sum(graded(blank=True).values()) == 0
+
+
+def test_a_minutes_file_left_from_an_earlier_run_earns_the_blank_copy_nothing(graded, tmp_path):
+    graded()
+    assert (tmp_path / "bien_ban_giao_ban.docx").exists()
     assert sum(graded(blank=True).values()) == 0
 
 
