@@ -312,7 +312,8 @@ def _sentences(text: str) -> list[str]:
 def grade_bien_ban_decisions(path, transcript: str, key: Sequence[KeyTask], people: Sequence[Sequence[str]],
                              meeting: dt.date, max_score: float) -> CheckResult:
     """Each task with a deadline recorded in one sentence with its final owner and its date; invented names or
-    dates (not in the transcript, not a task's deadline) take one task's worth off each."""
+    dates (not in the transcript, not a task's deadline) and sentences giving someone a deadline the meeting
+    did not give take one task's worth off each."""
     try:
         paragraphs, _ = bien_ban_text(path)
     except Exception:  # noqa: BLE001
@@ -323,12 +324,17 @@ def grade_bien_ban_decisions(path, transcript: str, key: Sequence[KeyTask], peop
     body = "\n".join(paragraphs)
     sentences = _sentences(body)
     dated = [task for task in key if task.deadline is not None]
-    recorded = 0
-    for task in dated:
-        owner = next(i for i, names in enumerate(people) if set(names) & set(task.owner_names))
-        if any(owner in _names_in(s, people) and len(_names_in(s, people)) <= 3
-               and set(find_dates(s, meeting.year)) == {task.deadline} for s in sentences):
-            recorded += 1
+    pairs = {(next(i for i, names in enumerate(people) if set(names) & set(task.owner_names)), task.deadline)
+             for task in dated}
+    recorded = sum(any(owner in _names_in(s, people) and len(_names_in(s, people)) <= 3
+                       and set(find_dates(s, meeting.year)) == {deadline} for s in sentences)
+                   for owner, deadline in pairs)
+    # A sentence giving one person one date is a decision: one the meeting did not take is wrong.
+    wrong = 0
+    for sentence in sentences:
+        named, dates = _names_in(sentence, people), set(find_dates(sentence, meeting.year)) - {meeting}
+        if len(named) == 1 and len(dates) == 1 and (named[0], dates.pop()) not in pairs:
+            wrong += 1
     allowed = set(find_dates(transcript, meeting.year)) | {t.deadline for t in dated} | {meeting}
     invented_dates = sorted({d for d in find_dates(body, meeting.year) if d not in allowed})
     known = fold(transcript)
@@ -339,7 +345,9 @@ def grade_bien_ban_decisions(path, transcript: str, key: Sequence[KeyTask], peop
         messages.append(f"Có {len(invented_dates)} ngày không có trong cuộc họp (bịa hoặc tính sai).")
     if invented_names:
         messages.append(f"Có tên người không có trong cuộc họp: {', '.join(invented_names)}.")
-    score = max(0, recorded - len(invented_dates) - len(invented_names)) / len(dated) * max_score
+    if wrong:
+        messages.append(f"Có {wrong} câu giao việc (một người, một hạn) không đúng kết luận của cuộc họp.")
+    score = max(0, recorded - len(invented_dates) - len(invented_names) - wrong) / len(dated) * max_score
     return CheckResult(round(score, 2), max_score, messages)
 
 

@@ -285,6 +285,21 @@ def test_invented_people_and_dates_in_the_minutes_cost_points(graded):
     assert graded(noi_dung=text)["m09-cau-3b"] == pytest.approx((7 - 2) / 7, abs=0.01)
 
 
+def test_every_person_paired_with_every_deadline_earns_nothing(graded):
+    people = ["Nguyễn Văn Thành", "Trần Thị Mai", "Lê Quang Huy", "Phạm Thu Hà", "Vũ Đức Long", "Hoàng Văn Hùng",
+              "Ngô Thị Hồng", "Đặng Văn Toàn", "Đỗ Thị Lan"]
+    dates = ["07/4/2026", "08/4/2026", "15/4/2026", "17/4/2026", "20/4/2026", "25/4/2026", "30/4/2026"]
+    spam = "\n".join(f"Giao ông {name} hoàn thành trước ngày {day}." for name in people for day in dates)
+    text = solution_minutes().replace("Việc làm lại sân vận động", spam + "\nViệc làm lại sân vận động")
+    assert graded(noi_dung=text)["m09-cau-3b"] == 0
+
+
+def test_a_deadline_the_meeting_did_not_give_costs_a_task(graded):
+    text = solution_minutes().replace("Việc làm lại sân vận động",
+                                      "Bà Phạm Thu Hà trả lời công dân trước ngày 10/4/2026. Việc làm lại sân vận động")
+    assert graded(noi_dung=text)["m09-cau-3b"] == pytest.approx(5 / 7, abs=0.01)
+
+
 def test_components_out_of_order_do_not_count(graded):
     lines = solution_minutes().strip().splitlines()
     swapped = "\n".join([lines[4], lines[3]] + lines[:3] + lines[5:])  # Thư ký and Chủ trì before Thời gian
