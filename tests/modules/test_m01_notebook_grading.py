@@ -6,14 +6,11 @@ number as the cell's last expression is partial credit, anything else full point
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
-import os
 from pathlib import Path
 
 import nbformat
 import pytest
+from nbgrader_cells import grade_cells
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "exercises" / "01_lam_quen"
@@ -21,40 +18,9 @@ NOTEBOOK = nbformat.read(FOLDER / "01_lam_quen.ipynb", as_version=4)
 SKIP = {"m01-tu-kiem-tra", "m01-thu-cong-cu"}
 
 
-def _cell_points(cell, namespace: dict) -> float:
-    """Run one grade cell like nbgrader: error -> 0, trailing number -> that, else full points."""
-    tree = ast.parse(cell.source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    try:
-        exec(compile(tree, "<cell>", "exec"), namespace)  # noqa: S102 - our own exercise's cells
-        value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
-    except Exception:  # nbgrader gives 0 for any error in a grade cell
-        return 0.0
-    points = float(cell.metadata["nbgrader"]["points"])
-    return min(points, float(value)) if isinstance(value, (int, float)) else points
-
-
 def grade(answers: dict[str, str]) -> dict[str, float]:
     """Points per grade cell when the solution cells hold ``answers`` (cell id -> code)."""
-    namespace: dict = {}
-    scores = {}
-    old = Path.cwd()
-    os.chdir(FOLDER)
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            for cell in NOTEBOOK.cells:
-                meta = cell.metadata.get("nbgrader", {})
-                if cell.cell_type != "code" or cell.id in SKIP:
-                    continue
-                if meta.get("solution"):
-                    exec(answers.get(cell.id, cell.source.split("### BEGIN SOLUTION")[0]), namespace)  # noqa: S102
-                elif meta.get("grade"):
-                    scores[cell.id] = _cell_points(cell, namespace)
-                else:
-                    exec(cell.source, namespace)  # noqa: S102
-    finally:
-        os.chdir(old)
-    return scores
+    return grade_cells(NOTEBOOK, FOLDER, answers, SKIP)
 
 
 def _solution(cell_id: str) -> str:
