@@ -1,0 +1,151 @@
+"""Exercise 10: a commune's plan from the province's directive — honest answers full, gaming ≤ 30%."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from ailab.vanban.model import VanBan
+from ailab.vanban.writer import write_docx
+from autograder.checks.indicators import Indicator
+from autograder.modules import m10_xay_dung_ke_hoach as m10
+
+ROOT = Path(__file__).resolve().parents[2]
+EXERCISE = ROOT / "exercises" / "10_xay_dung_ke_hoach"
+_spec = importlib.util.spec_from_file_location("dap_an_10", ROOT / "datasets" / "10_xay_dung_ke_hoach" / "dap_an.py")
+KEY = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(KEY)
+_spec = importlib.util.spec_from_file_location("m10_answers", Path(__file__).with_name("m10_answers.py"))
+answers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(answers)
+XA, TINH = m10.tasks(KEY.NHIEM_VU_XA), m10.tasks(KEY.NHIEM_VU_TINH)
+INDICATORS = [Indicator(*row) for row in KEY.CHI_TIEU]
+DIRECTIVE = (EXERCISE / "chi_dao_tinh.md").read_text(encoding="utf-8")
+ON = dt.date(2026, 2, 10)
+HONEST = [answers.SOLUTION_TABLE, answers.HONEST_TABS, answers.HONEST_SHORT]
+
+
+def table_parts(text: str) -> list:
+    return [m10.grade_coverage(text, XA, TINH, 2), m10.grade_deadlines(text, XA, KEY.ISSUED, 2),
+            m10.grade_units(text, XA, ON, 2)]
+
+
+@pytest.mark.parametrize("text", HONEST, ids=["solution", "excel_tabs", "short_words"])
+def test_honest_tables_written_differently_score_full(text):
+    for result in table_parts(text):
+        assert result.ok, result
+    assert not m10.table_form_problems(text)
+
+
+def test_blank_table_scores_zero_with_a_vietnamese_reason():
+    for text in ("", "chưa làm"):
+        for result in table_parts(text):
+            assert result.score == 0
+    assert "Chưa dán" in m10.table_form_problems("")[0]
+
+
+def test_copying_the_whole_directive_earns_at_most_30_percent_of_coverage_and_units():
+    coverage, _, units = table_parts(answers.COPY_DIRECTIVE)
+    assert coverage.share <= 0.3, coverage
+    assert units.share <= 0.3, units
+    assert "cấp tỉnh" in str(coverage)
+
+
+def test_keyword_salad_rows_earn_nothing():
+    for result in table_parts(answers.SALAD):
+        assert result.share <= 0.3, result
+
+
+@pytest.mark.parametrize("name", ["CONSTANT_UNIT", "DISTRICT_UNITS"])
+def test_one_unit_for_every_task_or_district_bodies_fail_units(name):
+    text = getattr(answers, name)
+    coverage, _, units = table_parts(text)
+    assert coverage.ok
+    assert units.share <= 0.3, units
+
+
+def test_district_units_are_named_as_gone_since_july_2025():
+    assert "cấp huyện" in str(m10.grade_units(answers.DISTRICT_UNITS, XA, ON, 2))
+
+
+@pytest.mark.parametrize("name", ["CONSTANT_DATE", "LATE_DATES"])
+def test_one_date_for_every_task_or_dates_after_the_province_fail_deadlines(name):
+    result = m10.grade_deadlines(getattr(answers, name), XA, KEY.ISSUED, 2)
+    assert result.share <= 0.3, result
+
+
+def test_a_missing_task_costs_its_share_only():
+    text = "\n".join(line for line in answers.SOLUTION_TABLE.splitlines() if "hộ tịch" not in line)
+    for result in table_parts(text):
+        assert 0.8 <= result.share < 1, result
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("trước ngày 30/6/2026", dt.date(2026, 6, 30)), ("ngày 31 tháng 10 năm 2026", dt.date(2026, 10, 31)),
+    ("tháng 3/2026", dt.date(2026, 3, 31)), ("Quý III/2026", dt.date(2026, 9, 30)), ("thường xuyên", None),
+    ("31/02/2026", None),
+])
+def test_deadlines_read_as_real_dates(text, expected):
+    assert m10.parse_deadline(text) == expected
+
+
+def table_text(text: str) -> str:
+    return "\n".join(row.task for row in m10.read_table(text))
+
+
+def test_plan_figures_from_the_directive_beside_their_task_score_full():
+    for table in HONEST:
+        result = m10.grade_targets("\n".join(answers.PLAN_BODY) + "\n" + table_text(table), INDICATORS, DIRECTIVE, 1)
+        assert result.ok, result
+
+
+def test_invented_or_swapped_targets_earn_at_most_30_percent():
+    result = m10.grade_targets("\n".join(answers.INVENTED_BODY), INDICATORS, DIRECTIVE, 1)
+    assert result.share <= 0.3, result
+    assert "không có trong nguồn" in str(result)
+
+
+def write_plan(tmp_path, **overrides) -> Path:
+    values = dict(loai="Kế hoạch", co_quan_ban_hanh="Ủy ban nhân dân xã Thanh Lâm", dia_danh="Thanh Lâm", ngay=ON,
+                  so=12, trich_yeu="Thực hiện chuyển đổi số năm 2026 trên địa bàn xã",
+                  can_cu=["Căn cứ Kế hoạch số 86/KH-UBND ngày 20 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh Sơn Hà "
+                          "về thực hiện chuyển đổi số năm 2026"],
+                  noi_dung=answers.PLAN_BODY, quyen_han="TM.", chuc_vu="Chủ tịch", nguoi_ky="Lê Thị Hoa",
+                  noi_nhan=["Sở Khoa học và Công nghệ", "Các phòng, đơn vị thuộc UBND xã", "Các thôn"])
+    values.update(overrides)
+    return write_docx(VanBan(**values), tmp_path / "ke_hoach_xa.docx")
+
+
+def test_a_commune_plan_laid_out_by_the_writer_has_the_full_structure(tmp_path):
+    result = m10.grade_structure(write_plan(tmp_path), KEY.DIRECTIVE_NUMBER, KEY.PLAN_ABOUT, ON, 1)
+    assert result.ok, result
+
+
+@pytest.mark.parametrize("overrides", [
+    {"co_quan_ban_hanh": "Ủy ban nhân dân tỉnh Sơn Hà"},
+    {"can_cu": [], "noi_dung": [line.replace("số 86/KH-UBND", "") for line in answers.PLAN_BODY]},
+    {"noi_dung": answers.PLAN_BODY[:-2]},
+    {"noi_dung": [*answers.PLAN_BODY, "Phòng Văn hóa và Thông tin huyện phối hợp tuyên truyền."]},
+    {"trich_yeu": "Kế hoạch"},
+])
+def test_each_missing_structure_element_costs_points(tmp_path, overrides):
+    result = m10.grade_structure(write_plan(tmp_path, **overrides), KEY.DIRECTIVE_NUMBER, KEY.PLAN_ABOUT, ON, 1)
+    assert 0 < result.share < 1, result
+
+
+def test_no_plan_file_scores_zero(tmp_path):
+    assert m10.grade_structure(tmp_path / "khong_co.docx", KEY.DIRECTIVE_NUMBER, KEY.PLAN_ABOUT, ON, 1).score == 0
+
+
+def test_hidden_cells_carry_the_trainer_key_and_visible_cells_none():
+    cells = json.loads((EXERCISE / "10_xay_dung_ke_hoach.ipynb").read_text("utf-8"))["cells"]
+    hidden = "\n".join("".join(c["source"]) for c in cells if "BEGIN HIDDEN TESTS" in "".join(c["source"]))
+    for line in KEY.NHIEM_VU_XA + KEY.NHIEM_VU_TINH:
+        assert line in hidden
+    visible = "\n".join("".join(c["source"]).split("### BEGIN HIDDEN TESTS")[0] for c in cells)
+    assert "Trung tâm Phục vụ hành chính công | 2026" not in visible
+    assert not list(EXERCISE.glob("dap_an*"))
