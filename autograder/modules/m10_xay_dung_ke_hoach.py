@@ -99,6 +99,12 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+def _short(text: str, limit: int = 8) -> str:
+    """The first words of a task, for messages ("Số hóa sổ hộ tịch …")."""
+    words = str(text).split()
+    return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+
+
 def _column(header: Sequence[str], names: Sequence[str], taken: set[int]) -> int | None:
     for name in names:
         for index, cell in enumerate(header):
@@ -198,9 +204,9 @@ def grade_coverage(text: str, commune: Sequence[Task], province: Sequence[Task],
     if len(found) < len(commune):
         messages.append(f"Bảng có {len(found)}/{len(commune)} nhiệm vụ văn bản chỉ đạo giao cho cấp xã: đọc lại, "
                         "tìm các việc giao cho «UBND cấp xã».")
-    messages += [f"«{row.task[:60]}» là việc của cơ quan cấp tỉnh, xã không chép vào kế hoạch của mình."
+    messages += [f"«{_short(row.task)}» là việc của cơ quan cấp tỉnh, xã không chép vào kế hoạch của mình."
                  for row in copied]
-    messages += [f"«{row.task[:60]}» gộp nhiều việc khác nhau trong một dòng: tách mỗi việc một dòng."
+    messages += [f"«{_short(row.task)}» gộp nhiều việc khác nhau trong một dòng: tách mỗi việc một dòng."
                  for row in salad]
     earned = max(0, len(found) - 2 * len(copied) - len(salad))
     return CheckResult.partial(earned, len(commune), max_score, messages)
@@ -218,11 +224,11 @@ def grade_deadlines(text: str, commune: Sequence[Task], issued: dt.date, max_sco
         date = parse_deadline(row.deadline)
         dates.append(date)
         if date is None:
-            messages.append(f"«{row.task[:50]}»: thời hạn «{row.deadline}» chưa phải một ngày cụ thể.")
+            messages.append(f"«{_short(row.task)}»: thời hạn «{row.deadline}» chưa phải một ngày cụ thể.")
         elif task.deadline and date > task.deadline:
-            messages.append(f"«{row.task[:50]}»: thời hạn muộn hơn hạn tỉnh giao — hạn của xã phải bằng hoặc sớm hơn.")
+            messages.append(f"«{_short(row.task)}»: thời hạn muộn hơn hạn tỉnh giao — hạn của xã phải bằng hoặc sớm hơn.")
         elif date < issued:
-            messages.append(f"«{row.task[:50]}»: thời hạn ở trước ngày tỉnh ban hành văn bản chỉ đạo.")
+            messages.append(f"«{_short(row.task)}»: thời hạn ở trước ngày tỉnh ban hành văn bản chỉ đạo.")
         else:
             earned += 1
     if len(found) < len(commune):
@@ -266,11 +272,11 @@ def grade_units(text: str, commune: Sequence[Task], on: dt.date, max_score: floa
         if _district(row.unit, on):
             messages.append(f"«{row.unit}»: từ ngày 01/7/2025 không còn cấp huyện; giao cho đơn vị của xã.")
         elif len(named) != 1:
-            messages.append(f"«{row.task[:50]}»: ghi đúng một đơn vị chủ trì của xã (đơn vị khác ghi ở cột phối hợp).")
+            messages.append(f"«{_short(row.task)}»: ghi đúng một đơn vị chủ trì của xã (đơn vị khác ghi ở cột phối hợp).")
         elif named[0] in task.units:
             earned += 1
         else:
-            messages.append(f"«{row.task[:50]}»: {named[0]} chưa phải đơn vị tham mưu đúng lĩnh vực của việc này.")
+            messages.append(f"«{_short(row.task)}»: {named[0]} chưa phải đơn vị tham mưu đúng lĩnh vực của việc này.")
     district_cells = [cell for row in rows for cell in row.cells if _district(cell, on)]
     if district_cells:
         messages.append("Bảng còn nhắc tới đơn vị cấp huyện: «" + "», «".join(sorted(set(district_cells))[:3]) + "».")

@@ -149,3 +149,32 @@ def test_hidden_cells_carry_the_trainer_key_and_visible_cells_none():
     visible = "\n".join("".join(c["source"]).split("### BEGIN HIDDEN TESTS")[0] for c in cells)
     assert "Trung tâm Phục vụ hành chính công | 2026" not in visible
     assert not list(EXERCISE.glob("dap_an*"))
+
+
+def lesson_namespace() -> dict:
+    """Run the lesson's code cells that define its tables and key (no model call, no file written)."""
+    cells = json.loads((ROOT / "notebooks" / "10_xay_dung_ke_hoach.ipynb").read_text("utf-8"))["cells"]
+    namespace: dict = {}
+    exec("from autograder.checks.indicators import Indicator\n"
+         "from autograder.modules.m10_xay_dung_ke_hoach import tasks, read_table", namespace)
+    namespace["chi_dao"] = (ROOT / "notebooks" / "data" / "10_chi_dao_thien_tai.md").read_text("utf-8")
+    for cell in cells:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code" and source.startswith(("BANG_AI", "BANG_DA_SUA", "import datetime")):
+            exec(source.split("\nfor dong")[0].split("\nkiem_tra_bang")[0], namespace)
+    return namespace
+
+
+def test_the_lesson_says_what_its_checks_find_in_the_prepared_table():
+    ns = lesson_namespace()
+    xa, tinh, on = ns["NHIEM_VU_XA"], ns["NHIEM_VU_TINH"], dt.date(2026, 3, 20)
+    table = ns["BANG_AI"]
+    assert "cơ quan cấp tỉnh" in str(m10.grade_coverage(table, xa, tinh, 2))
+    assert "không còn cấp huyện" in str(m10.grade_units(table, xa, on, 2))
+    assert "muộn hơn hạn tỉnh giao" in str(m10.grade_deadlines(table, xa, dt.date(2026, 3, 10), 2))
+    tasks_text = "\n".join(row.task for row in m10.read_table(table))
+    assert "«100%» không có trong nguồn" in str(m10.grade_targets(tasks_text, ns["CHI_TIEU"], ns["chi_dao"], 1))
+    fixed = ns["BANG_DA_SUA"]
+    for result in (m10.grade_coverage(fixed, xa, tinh, 2), m10.grade_units(fixed, xa, on, 2),
+                   m10.grade_deadlines(fixed, xa, dt.date(2026, 3, 10), 2)):
+        assert result.ok, result
