@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.checks.facts import normalise
-from autograder.checks.indicators import Indicator, grade_indicators
+from autograder.checks.indicators import Indicator, grade_indicators, read_figures
 from autograder.checks.legal_basis import find_superseded
 from autograder.checks.result import CheckResult
 
@@ -286,9 +286,18 @@ def grade_units(text: str, commune: Sequence[Task], on: dt.date, max_score: floa
     return CheckResult.partial(earned, len(commune), max_score, messages)
 
 
-def grade_targets(text: str, indicators: Sequence[Indicator], directive: str, max_score: float) -> CheckResult:
-    """Every target of the plan beside its own indicator, none invented (``grade_indicators``)."""
-    return grade_indicators(text, indicators, source=directive, max_score=max_score)
+def grade_targets(text: str, indicators: Sequence[Indicator], directive: str, max_score: float,
+                  province: Sequence[Indicator] = ()) -> CheckResult:
+    """Every target of the plan beside its own indicator, none invented (``grade_indicators``); a target the
+    directive sets for the province's departments (``province``), taken into the commune's plan, costs one."""
+    result = grade_indicators(text, indicators, source=directive, max_score=max_score)
+    taken = read_figures(text, province, source=directive).right if province and str(text or "").strip() else set()
+    if not taken:
+        return result
+    labels = [i.label for i in province if i.key in taken]
+    penalty = max_score * len(taken) / max(1, len(indicators))
+    return CheckResult(round(max(0.0, result.score - penalty), 2), max_score, result.messages + [
+        "Kế hoạch của xã nhận cả chỉ tiêu tỉnh giao cho các sở, ngành: «" + "», «".join(labels) + "»."])
 
 
 def _paragraphs(path: str | Path) -> list[str]:

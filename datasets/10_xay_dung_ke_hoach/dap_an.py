@@ -34,3 +34,7 @@ CHI_TIEU = [
     ("T3", "người dân kích hoạt định danh điện tử mức độ 2", ("định danh điện tử", "VNeID", "mức độ 2"), "90%"),
     ("T5", "sản phẩm lên sàn thương mại điện tử", ("thương mại điện tử", "sản phẩm OCOP", "nông sản"), "12"),
 ]
+# A target the directive sets for the province's departments: the commune's plan must not take it on.
+CHI_TIEU_TINH = [
+    ("P0", "văn bản đi của các sở được ký số", ("ký số", "văn bản đi"), "95%"),
+]

@@ -178,3 +178,42 @@ def test_the_lesson_says_what_its_checks_find_in_the_prepared_table():
     for result in (m10.grade_coverage(fixed, xa, tinh, 2), m10.grade_units(fixed, xa, on, 2),
                    m10.grade_deadlines(fixed, xa, dt.date(2026, 3, 10), 2)):
         assert result.ok, result
+
+
+def test_the_lesson_table_copied_into_the_exercise_earns_nothing():
+    table = lesson_namespace()["BANG_DA_SUA"]
+    for result in table_parts(table):
+        assert result.score == 0, result
+
+
+def test_the_directive_tasks_for_the_commune_copied_word_for_word_with_right_units_score_full():
+    lines = [line for line in DIRECTIVE.splitlines() if line[:2].rstrip(".").isdigit() or line[:3].rstrip(".").isdigit()]
+    units = {"T1": "Trung tâm Phục vụ hành chính công", "T2": "Văn phòng HĐND và UBND", "T3": "Công an xã",
+             "T4": "Phòng Văn hóa - Xã hội", "T5": "Phòng Kinh tế", "T6": "Phòng Kinh tế",
+             "T7": "Văn phòng HĐND và UBND"}
+    rows = []
+    for line in lines:
+        task = line.split(". ", 1)[1]
+        hit = [t for t in XA if t.matches(task)]
+        if hit:
+            rows.append(f"| {task} | {units[hit[0].code]} | {hit[0].deadline:%d/%m/%Y} |")
+    text = "| Nhiệm vụ | Chủ trì | Thời hạn |\n|---|---|---|\n" + "\n".join(rows)
+    assert len(rows) == 7
+    for result in table_parts(text):
+        assert result.ok, result
+
+
+def test_a_plan_that_takes_on_the_province_target_loses_the_figures_point():
+    province = [Indicator(*row) for row in KEY.CHI_TIEU_TINH]
+    body = "\n".join([*answers.PLAN_BODY, "4. Phấn đấu 95% văn bản đi được ký số."]) + "\n" + \
+        table_text(answers.SOLUTION_TABLE)
+    result = m10.grade_targets(body, INDICATORS, DIRECTIVE, 1, province)
+    assert not result.ok, result  # the exercise cell gives its point only when ok
+    assert "các sở, ngành" in str(result)
+    honest = "\n".join(answers.PLAN_BODY) + "\n" + table_text(answers.SOLUTION_TABLE)
+    assert m10.grade_targets(honest, INDICATORS, DIRECTIVE, 1, province).ok
+
+
+def test_the_directive_pasted_whole_as_the_plan_body_loses_the_figures_point():
+    province = [Indicator(*row) for row in KEY.CHI_TIEU_TINH]
+    assert not m10.grade_targets(DIRECTIVE, INDICATORS, DIRECTIVE, 1, province).ok
