@@ -38,12 +38,14 @@ COMMUNE_UNITS = {
     "Văn phòng HĐND và UBND": ("văn phòng hđnd và ubnd", "văn phòng hội đồng nhân dân và ủy ban nhân dân",
                                "văn phòng hđnd-ubnd"),
     "Phòng Kinh tế": ("phòng kinh tế",),
-    "Phòng Văn hóa - Xã hội": ("phòng văn hóa-xã hội", "phòng văn hóa và xã hội", "phòng vh-xh", "phòng văn hoá-xã hội"),
-    "Trung tâm Phục vụ hành chính công": ("trung tâm phục vụ hành chính công",),
+    "Phòng Văn hóa - Xã hội": ("phòng văn hóa-xã hội", "phòng văn hóa và xã hội", "phòng vh-xh", "phòng văn hoá-xã hội",
+                               "phòng vhxh"),
+    "Trung tâm Phục vụ hành chính công": ("trung tâm phục vụ hành chính công", "trung tâm pvhcc"),
     "Công an xã": ("công an xã", "công an phường"),
     "Ban Chỉ huy quân sự": ("ban chỉ huy quân sự", "ban chqs"),
     "thôn, tổ dân phố": ("trưởng thôn", "các thôn", "thôn", "tổ dân phố"),
 }
+MIN_WORDS = 6  # a task says what to do ("Số hóa sổ hộ tịch đang lưu trữ"), not bare key words ("toàn trình")
 _DISTRICT = re.compile(r"(?<!\w)(huyện|quận|thị xã)(?!\w)")
 _TASK_HEAD = ("nhiệm vụ", "nội dung", "công việc", "việc")
 _UNIT_HEAD = ("chủ trì", "đơn vị thực hiện", "thực hiện", "đơn vị")
@@ -147,6 +149,8 @@ def table_form_problems(text: str) -> list[str]:
     problems = []
     if len(rows) < 3:
         problems.append(f"Bảng mới có {len(rows)} nhiệm vụ: đọc lại văn bản chỉ đạo, tìm đủ việc giao cho cấp xã.")
+    if any(len(row.task.split()) < MIN_WORDS for row in rows):
+        problems.append(f"Có dòng chỉ vài từ: mỗi nhiệm vụ viết thành một câu rõ việc (ít nhất {MIN_WORDS} chữ).")
     if any(not row.unit.strip() for row in rows):
         problems.append("Có nhiệm vụ chưa ghi đơn vị chủ trì.")
     if any(parse_deadline(row.deadline) is None for row in rows):
@@ -157,7 +161,7 @@ def table_form_problems(text: str) -> list[str]:
 def parse_deadline(text: str) -> dt.date | None:
     """The last day a deadline allows: "30/6/2026", "ngày 30 tháng 6 năm 2026", "tháng 6/2026", "quý II/2026"."""
     plain = normalise(text)
-    found = re.search(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", plain) or \
+    found = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", plain) or \
         re.search(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", plain)
     try:
         if found:
@@ -185,7 +189,9 @@ def _assign(rows: Sequence[Row], commune: Sequence[Task], province: Sequence[Tas
     copied, salad = [], []
     for row in rows:
         hits = [task for task in [*commune, *province] if task.matches(row.task)]
-        if len(hits) > 1:
+        if hits and len(row.task.split()) < MIN_WORDS:
+            salad.append(row)
+        elif len(hits) > 1:
             salad.append(row)
         elif hits and hits[0] in province:
             copied.append(row)
@@ -206,8 +212,8 @@ def grade_coverage(text: str, commune: Sequence[Task], province: Sequence[Task],
                         "tìm các việc giao cho «UBND cấp xã».")
     messages += [f"«{_short(row.task)}» là việc của cơ quan cấp tỉnh, xã không chép vào kế hoạch của mình."
                  for row in copied]
-    messages += [f"«{_short(row.task)}» gộp nhiều việc khác nhau trong một dòng: tách mỗi việc một dòng."
-                 for row in salad]
+    messages += [f"«{_short(row.task)}» gộp nhiều việc khác nhau trong một dòng, hoặc chỉ có vài từ khóa: "
+                 "mỗi dòng viết rõ một việc phải làm." for row in salad]
     earned = max(0, len(found) - 2 * len(copied) - len(salad))
     return CheckResult.partial(earned, len(commune), max_score, messages)
 

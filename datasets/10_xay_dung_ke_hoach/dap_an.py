@@ -15,11 +15,11 @@ PLAN_ABOUT = ("chuyển đổi số", "2026")
 NHIEM_VU_XA = [
     "T1 | trực tuyến toàn trình / toàn trình | Trung tâm Phục vụ hành chính công | 2026-11-30",
     "T2 | số hóa / số hoá ; hộ tịch | Văn phòng HĐND và UBND | 2026-09-30",
-    "T3 | định danh điện tử / vneid ; kích hoạt / mức độ 2 / mức 2 | Công an xã | 2026-06-30",
-    "T4 | tổ công nghệ số | Phòng Văn hóa - Xã hội | 2026-03-31",
-    "T5 | thương mại điện tử ; sản phẩm / nông sản / ocop | Phòng Kinh tế | 2026-10-31",
-    "T6 | đất đai ; dữ liệu / cơ sở dữ liệu / cập nhật | Phòng Kinh tế | 2026-08-31",
-    "T7 | báo cáo ; sở khoa học và công nghệ / sở khoa học / ủy ban nhân dân tỉnh / ubnd tỉnh | "
+    "T3 | định danh điện tử / vneid ; kích hoạt / mức độ 2 / mức 2 / đăng ký | Công an xã | 2026-06-30",
+    "T4 | tổ công nghệ số / tổ cnscđ | Phòng Văn hóa - Xã hội | 2026-03-31",
+    "T5 | thương mại điện tử / tmđt ; sản phẩm / nông sản / ocop | Phòng Kinh tế | 2026-10-31",
+    "T6 | đất đai ; dữ liệu / cơ sở dữ liệu / cập nhật / chỉnh lý | Phòng Kinh tế | 2026-08-31",
+    "T7 | báo cáo ; sở khoa học và công nghệ / sở khoa học / sở khcn / sở kh&cn / ủy ban nhân dân tỉnh / ubnd tỉnh | "
     "Văn phòng HĐND và UBND | 2026-12-10",
 ]
 NHIEM_VU_TINH = [

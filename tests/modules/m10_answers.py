@@ -37,7 +37,7 @@ HONEST_SHORT = """| Việc | Chủ trì | Thời hạn |
 | Tổ công nghệ số cộng đồng: kiện toàn ở từng thôn | Phòng Văn hóa - Xã hội | 31/3/2026 |
 | Kích hoạt định danh điện tử mức độ 2 cho người dân | Công an xã | 30/6/2026 |
 | Dữ liệu đất đai: cập nhật, chỉnh lý | Phòng Kinh tế | 31/8/2026 |
-| Số hóa sổ hộ tịch | Văn phòng HĐND và UBND | 30/9/2026 |
+| Số hóa sổ hộ tịch đang lưu trữ | Văn phòng HĐND và UBND | 30/9/2026 |
 | Nông sản, sản phẩm OCOP lên sàn thương mại điện tử | Phòng Kinh tế | 31/10/2026 |
 | Giải quyết hồ sơ trực tuyến toàn trình | Trung tâm Phục vụ hành chính công | 30/11/2026 |
 | Báo cáo Sở Khoa học và Công nghệ kết quả cả năm | Văn phòng HĐND và UBND | 10/12/2026 |
@@ -98,3 +98,21 @@ INVENTED_BODY = PLAN_BODY[:2] + [
     "2. Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình đạt 95%; số hóa 100% sổ hộ tịch.",
     "3. Phấn đấu 60% người dân kích hoạt định danh điện tử mức độ 2; đưa 30 sản phẩm OCOP lên sàn thương mại điện tử.",
 ] + PLAN_BODY[4:]
+
+# One row per task, only the key words.
+BARE_KEYWORDS = HEADER + "\n".join(f"| {n} | {words} | {unit} | | {date} |" for n, (words, unit, date) in enumerate([
+    ("toàn trình", "Trung tâm Phục vụ hành chính công", "30/11/2026"), ("số hóa hộ tịch", "Văn phòng HĐND và UBND",
+    "30/9/2026"), ("VNeID kích hoạt", "Công an xã", "30/6/2026"), ("tổ công nghệ số", "Phòng Văn hóa - Xã hội",
+    "31/3/2026"), ("TMĐT sản phẩm", "Phòng Kinh tế", "31/10/2026"), ("đất đai dữ liệu", "Phòng Kinh tế", "31/8/2026"),
+    ("báo cáo Sở KHCN", "Văn phòng HĐND và UBND", "10/12/2026")], 1))
+
+# Other honest wordings: abbreviations officers use, dates with dashes.
+HONEST_ABBREVIATED = HEADER + "\n".join([
+    "| 1 | Hướng dẫn người dân đăng ký tài khoản định danh điện tử (90% người từ 14 tuổi) | Công an xã | | 20-6-2026 |",
+    "| 2 | Kiện toàn các tổ CNSCĐ ở thôn, tổ dân phố | Phòng VHXH | | 31-3-2026 |",
+    "| 3 | Đưa 12 sản phẩm OCOP của xã lên sàn TMĐT | Phòng Kinh tế | | 31.10.2026 |",
+    "| 4 | Chỉnh lý biến động đất đai, đồng bộ lên hệ thống của tỉnh | Phòng Kinh tế | | 31/8/2026 |",
+    "| 5 | Hoàn thành số hóa 70% sổ hộ tịch lưu trữ | Văn phòng HĐND và UBND | | 30/9/2026 |",
+    "| 6 | Nâng tỷ lệ hồ sơ TTHC giải quyết trực tuyến toàn trình lên 60% | Trung tâm PVHCC | | 30/11/2026 |",
+    "| 7 | Báo cáo kết quả năm gửi Sở KH&CN | Văn phòng HĐND và UBND | | 10/12/2026 |",
+])

@@ -26,7 +26,7 @@ XA, TINH = m10.tasks(KEY.NHIEM_VU_XA), m10.tasks(KEY.NHIEM_VU_TINH)
 INDICATORS = [Indicator(*row) for row in KEY.CHI_TIEU]
 DIRECTIVE = (EXERCISE / "chi_dao_tinh.md").read_text(encoding="utf-8")
 ON = dt.date(2026, 2, 10)
-HONEST = [answers.SOLUTION_TABLE, answers.HONEST_TABS, answers.HONEST_SHORT]
+HONEST = [answers.SOLUTION_TABLE, answers.HONEST_TABS, answers.HONEST_SHORT, answers.HONEST_ABBREVIATED]
 
 
 def table_parts(text: str) -> list:
@@ -34,7 +34,7 @@ def table_parts(text: str) -> list:
             m10.grade_units(text, XA, ON, 2)]
 
 
-@pytest.mark.parametrize("text", HONEST, ids=["solution", "excel_tabs", "short_words"])
+@pytest.mark.parametrize("text", HONEST, ids=["solution", "excel_tabs", "short_words", "abbreviated"])
 def test_honest_tables_written_differently_score_full(text):
     for result in table_parts(text):
         assert result.ok, result
@@ -55,8 +55,9 @@ def test_copying_the_whole_directive_earns_at_most_30_percent_of_coverage_and_un
     assert "cấp tỉnh" in str(coverage)
 
 
-def test_keyword_salad_rows_earn_nothing():
-    for result in table_parts(answers.SALAD):
+@pytest.mark.parametrize("name", ["SALAD", "BARE_KEYWORDS"])
+def test_keyword_salad_rows_earn_nothing(name):
+    for result in table_parts(getattr(answers, name)):
         assert result.share <= 0.3, result
 
 
