@@ -325,7 +325,7 @@ def _structure_checks(paragraphs: Sequence[str], directive_number: str, about: S
     text = "\n".join(paragraphs)
     title = paragraphs.index("KẾ HOẠCH") if "KẾ HOẠCH" in paragraphs else -1
     trich_yeu = normalise(paragraphs[title + 1]) if 0 <= title < len(paragraphs) - 1 else ""
-    headings = [normalise(p) for p in paragraphs if re.match(r"^[IVX]+\.\s", p) and p.upper() == p]
+    headings = [normalise(p) for p in paragraphs if re.match(r"^[IVX]+\.\s", p)]
     return {
         "Cơ quan ban hành là Ủy ban nhân dân xã": any(re.fullmatch(r"ỦY BAN NHÂN DÂN\s+(XÃ|PHƯỜNG) .+", p)
                                                     for p in paragraphs),
@@ -335,7 +335,8 @@ def _structure_checks(paragraphs: Sequence[str], directive_number: str, about: S
         "Căn cứ nêu văn bản chỉ đạo của tỉnh": any(directive_number in p and "tỉnh" in normalise(p)
                                                   for p in paragraphs),
         "Đủ các phần: mục đích, yêu cầu; nhiệm vụ; tổ chức thực hiện": all(
-            any(word in heading for heading in headings) for word in ("mục đích", "nhiệm vụ", "tổ chức thực hiện")),
+            any(any(word in heading for word in words) for heading in headings)
+            for words in (("mục đích", "mục tiêu"), ("nhiệm vụ", "nội dung"), ("tổ chức thực hiện",))),
         "Không còn đơn vị cấp huyện hay căn cứ hết hiệu lực": not find_superseded(text, on)
         and not _DISTRICT.search(normalise(text)),
     }

@@ -126,6 +126,16 @@ def test_a_commune_plan_laid_out_by_the_writer_has_the_full_structure(tmp_path):
     assert result.ok, result
 
 
+def test_a_plan_written_differently_has_the_full_structure_too(tmp_path):
+    body = ["I. Mục đích, yêu cầu", "Triển khai kịp thời các việc tỉnh giao.", "II. NỘI DUNG, THỜI GIAN THỰC HIỆN",
+            "Theo bảng kèm theo.", "III. Tổ chức thực hiện", "Các phòng, đơn vị thực hiện theo phân công."]
+    path = write_plan(tmp_path, can_cu=[], noi_dung=["Thực hiện Kế hoạch số 86/KH-UBND ngày 20/01/2026 của UBND tỉnh "
+                                                     "Sơn Hà, Ủy ban nhân dân xã ban hành Kế hoạch như sau:", *body],
+                      trich_yeu="Triển khai chuyển đổi số năm 2026", co_quan_ban_hanh="Ủy ban nhân dân phường Bình An")
+    result = m10.grade_structure(path, KEY.DIRECTIVE_NUMBER, KEY.PLAN_ABOUT, ON, 1)
+    assert result.ok, result
+
+
 @pytest.mark.parametrize("overrides", [
     {"co_quan_ban_hanh": "Ủy ban nhân dân tỉnh Sơn Hà"},
     {"can_cu": [], "noi_dung": [line.replace("số 86/KH-UBND", "") for line in answers.PLAN_BODY]},
