@@ -218,10 +218,12 @@ def grade_coverage(text: str, commune: Sequence[Task], province: Sequence[Task],
     return CheckResult.partial(earned, len(commune), max_score, messages)
 
 
-def grade_deadlines(text: str, commune: Sequence[Task], issued: dt.date, max_score: float) -> CheckResult:
-    """Points for each commune task whose deadline is a real date in [issued, directive's deadline]."""
+def grade_deadlines(text: str, commune: Sequence[Task], issued: dt.date, max_score: float,
+                    province: Sequence[Task] = ()) -> CheckResult:
+    """Points for each commune task whose deadline is a real date in [issued, directive's deadline]; a province
+    task copied into the table (a deadline the commune cannot set) costs two, as in ``grade_coverage``."""
     rows = read_table(text)
-    found, _, _ = _assign(rows, commune, ())
+    found, copied, _ = _assign(rows, commune, province)
     messages, earned, dates = [], 0, []
     for task in commune:
         row = found.get(task.code)
@@ -239,6 +241,9 @@ def grade_deadlines(text: str, commune: Sequence[Task], issued: dt.date, max_sco
             earned += 1
     if len(found) < len(commune):
         messages.append(f"Mới xét được {len(found)}/{len(commune)} nhiệm vụ của xã (các việc còn thiếu chưa có hạn).")
+    if copied:
+        messages.append("Bảng đặt hạn cho cả việc của cơ quan cấp tỉnh: xã không đặt hạn cho việc không phải của mình.")
+    earned = max(0, earned - 2 * len(copied))
     result = CheckResult.partial(earned, len(commune), max_score, messages)
     if len(dates) >= 3 and len(set(dates)) == 1:
         result = CheckResult(round(min(result.score, 0.25 * max_score), 2), max_score, result.messages + [

@@ -30,7 +30,7 @@ HONEST = [answers.SOLUTION_TABLE, answers.HONEST_TABS, answers.HONEST_SHORT, ans
 
 
 def table_parts(text: str) -> list:
-    return [m10.grade_coverage(text, XA, TINH, 2), m10.grade_deadlines(text, XA, KEY.ISSUED, 2),
+    return [m10.grade_coverage(text, XA, TINH, 2), m10.grade_deadlines(text, XA, KEY.ISSUED, 2, TINH),
             m10.grade_units(text, XA, ON, 2)]
 
 
@@ -48,8 +48,9 @@ def test_blank_table_scores_zero_with_a_vietnamese_reason():
     assert "Chưa dán" in m10.table_form_problems("")[0]
 
 
-def test_copying_the_whole_directive_earns_at_most_30_percent_of_coverage_and_units():
-    coverage, _, units = table_parts(answers.COPY_DIRECTIVE)
+def test_copying_the_whole_directive_earns_at_most_30_percent_of_the_table_parts():
+    coverage, deadlines, units = table_parts(answers.COPY_DIRECTIVE)
+    assert deadlines.share <= 0.3, deadlines
     assert coverage.share <= 0.3, coverage
     assert units.share <= 0.3, units
     assert "cấp tỉnh" in str(coverage)
