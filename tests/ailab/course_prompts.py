@@ -63,8 +63,15 @@ def looks_like_prompt(text: str) -> bool:
 
 
 def _call_name(node: ast.Call) -> str:
+    """The called name: ``ask`` for ``ask(…)`` and ``ailab.ask(…)``, but not for another object's ``x.ask(…)``
+    (the lookup widget of lesson 06 has an ``ask`` method that never reaches the assistant)."""
     func = node.func
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        owner = func.value.id if isinstance(func.value, ast.Name) else ""
+        return func.attr if func.attr not in ("ask", "chat") or owner in ("ailab", "llm") else f"{owner}.{func.attr}"
+    return ""
 
 
 class Evaluator:

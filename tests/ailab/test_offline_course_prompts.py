@@ -115,7 +115,7 @@ def problems_in(prompt: str, body: str) -> list[str]:
 def test_the_collector_finds_prompts_in_every_notebook_that_asks(course_prompts):
     def sends_a_literal(path) -> bool:
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        return any(re.search(r"\bask\(\s*[\"']", "".join(c["source"])) for c in cells if c["cell_type"] == "code")
+        return any(re.search(r"(?<![\w.])ask\(\s*[\"']|\bailab\.ask\(\s*[\"']", "".join(c["source"])) for c in cells if c["cell_type"] == "code")
 
     asking = {p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("*.ipynb") if sends_a_literal(p)}
     found = {p.where.split(" ô ")[0] for p in course_prompts}
