@@ -228,6 +228,11 @@ def grade_agenda(agenda, key: AgendaKey, menu_codes: Iterable[str], max_score: f
 
 # ---- Câu 4: a live-demo prompt -------------------------------------------------------------------------
 
+def _shows(flat: str, form: str) -> bool:
+    """``form`` occurs as whole words in ``flat`` ("ông bình" is not inside "không bình thường")."""
+    return re.search(r"(?<!\w)" + re.escape(_text(form).lower()) + r"(?!\w)", flat) is not None
+
+
 def check_demo_prompt(prompt) -> list[str]:
     """Form, and what the lab's patterns still see (a hint: they do not see every kind of personal data)."""
     if not isinstance(prompt, str) or len(prompt.split()) < 15:
@@ -242,7 +247,7 @@ def grade_demo_prompt(prompt, personal: Mapping[str, Sequence[str]], job: Prompt
         return CheckResult(0.0, max_score, ["Câu lệnh đang trống."])
     flat = _text(prompt).lower()
     leaked = sorted({f.kind for f in find_personal_data(prompt)}
-                    | {kind for kind, forms in personal.items() if any(_text(f).lower() in flat for f in forms)})
+                    | {kind for kind, forms in personal.items() if any(_shows(flat, form) for form in forms)})
     if leaked:
         return CheckResult(0.0, max_score, ["Câu lệnh còn lộ thông tin cá nhân: " + ", ".join(leaked)
                                             + ". Trình diễn trước cả lớp thì không được để lộ dù chỉ một mục."])
