@@ -191,7 +191,8 @@ def check_agenda_format(agenda, menu_codes: Iterable[str]) -> list[str]:
 def grade_agenda(agenda, key: AgendaKey, menu_codes: Iterable[str], max_score: float = 2.0) -> CheckResult:
     """A quarter each: fits the time, keeps the essentials, works without Internet, starts and ends right.
 
-    An agenda that does not fit the time is not usable: at most 25% whatever else it gets right.
+    An agenda that does not fit the time, or leaves out most of the essentials, is not usable: at most 25%
+    whatever else it gets right.
     """
     form = check_agenda_format(agenda, menu_codes)
     if form:
@@ -202,7 +203,7 @@ def grade_agenda(agenda, key: AgendaKey, menu_codes: Iterable[str], max_score: f
     short = [code for code, minutes, _ in rows if minutes < key.minimums.get(code, 0)]
     fits = key.total[0] <= total <= key.total[1] and not short and len(set(codes)) == len(codes)
     share_essentials = len(key.essentials & set(codes)) / len(key.essentials)
-    offline = (not (key.internet_only & set(codes))
+    offline = (bool(key.ai_rows & set(codes)) and not (key.internet_only & set(codes))
                and all(tool in OFFLINE_TOOLS for code, _, tool in rows if code in key.ai_rows))
     teaching = [i for i, code in enumerate(codes) if code in key.essentials - {key.opening, key.closing, key.break_row}]
     order = (codes[0] == key.opening and key.closing in codes and key.break_row in codes
@@ -221,7 +222,7 @@ def grade_agenda(agenda, key: AgendaKey, menu_codes: Iterable[str], max_score: f
     if not order:
         messages.append("Thứ tự: kiểm tra đầu vào mở đầu, kiểm tra cuối buổi sau mọi phần dạy, nghỉ giải lao giữa buổi.")
     share = (fits + share_essentials + offline + order) / 4
-    if not fits:
+    if not fits or share_essentials < 0.5:
         share = min(share, key.cap_when_late)
     return CheckResult(round(max_score * share, 2), max_score, messages)
 
