@@ -35,7 +35,7 @@ NAMES = (
     "Trịnh Thị Yến", "Đinh Văn Quang", "Mai Thị Hoa", "Phan Văn Sơn", "Lương Thị Vân", "Tạ Văn Khánh",
     "Hồ Thị Thảo", "Cao Văn Thành",
 )
-UNITS = ("Văn phòng HĐND và UBND", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công")
+UNITS = ("Văn phòng HĐND và UBND", "Phòng Kinh tế", "Phòng Văn hóa – Xã hội", "Trung tâm Phục vụ hành chính công")
 # Statuses other than graded, as the report writes them: "missing" (not handed in), "failed" (broken file).
 NOT_GRADED = {("HV07", "02_soan_thao_van_ban"): "failed", ("HV04", "05_an_toan_thong_tin"): "failed",
               **{(f"HV{n:02d}", "05_an_toan_thong_tin"): "missing" for n in (9, 13, 16, 18)}}

@@ -5,6 +5,7 @@ Writes:
 - exercises/19_giang_vien_nguon/phan_tich_cau_hoi.csv  (the report's item analysis sheet)
 - datasets/19_giang_vien_nguon/dap_an.json             (keys of Câu 1: trainer side only, never released)
 - notebooks/data/19_danh_sach_lop.csv, 19_bai_nop.zip  (the lesson's simulated class: roster and submissions)
+- notebooks/data/19_kiem_tra_truoc.txt, 19_kiem_tra_sau.txt (the class's answers to the kit's pre/post test)
 
 The exercise's hidden tests hold the same keys; tests/modules/test_m19_giang_vien.py checks they agree.
 Run from the repository root: python datasets/19_giang_vien_nguon/generate.py
@@ -43,6 +44,8 @@ def main() -> dict:
     write_csv(EXERCISE_DIR / "phan_tich_cau_hoi.csv", items)
     (HERE / "dap_an.json").write_text(json.dumps(key, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (LESSON_DATA / "19_danh_sach_lop.csv").write_text(lop_mo_phong.roster_csv(), encoding="utf-8")
+    (LESSON_DATA / "19_kiem_tra_truoc.txt").write_text(lop_mo_phong.pretest_lines("A", 191), encoding="utf-8")
+    (LESSON_DATA / "19_kiem_tra_sau.txt").write_text(lop_mo_phong.pretest_lines("B", 192), encoding="utf-8")
     (LESSON_DATA / "19_bai_nop.zip").write_bytes(lop_mo_phong.class_zip())
     return key
 

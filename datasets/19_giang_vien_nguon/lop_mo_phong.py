@@ -22,11 +22,11 @@ MODULES = ("01_lam_quen", "05_an_toan_thong_tin")
 _SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION\n?", re.S)
 ROSTER = (
     ("HV01", "Nguyễn Thị Minh", "Văn phòng HĐND và UBND"), ("HV02", "Trần Văn Bảo", "Phòng Kinh tế"),
-    ("HV03", "Lê Thị Hồng", "Phòng Văn hóa - Xã hội"), ("HV04", "Phạm Văn Tài", "Trung tâm Phục vụ hành chính công"),
+    ("HV03", "Lê Thị Hồng", "Phòng Văn hóa – Xã hội"), ("HV04", "Phạm Văn Tài", "Trung tâm Phục vụ hành chính công"),
     ("HV05", "Hoàng Thị Ngọc", "Văn phòng HĐND và UBND"), ("HV06", "Vũ Văn Hải", "Phòng Kinh tế"),
-    ("HV07", "Đặng Thị Loan", "Phòng Văn hóa - Xã hội"), ("HV08", "Bùi Văn Kiên", "Trung tâm Phục vụ hành chính công"),
+    ("HV07", "Đặng Thị Loan", "Phòng Văn hóa – Xã hội"), ("HV08", "Bùi Văn Kiên", "Trung tâm Phục vụ hành chính công"),
     ("HV09", "Đỗ Thị Huyền", "Văn phòng HĐND và UBND"), ("HV10", "Ngô Văn Toàn", "Phòng Kinh tế"),
-    ("HV11", "Dương Thị Liên", "Phòng Văn hóa - Xã hội"), ("HV12", "Lý Văn Đức", "Trung tâm Phục vụ hành chính công"),
+    ("HV11", "Dương Thị Liên", "Phòng Văn hóa – Xã hội"), ("HV12", "Lý Văn Đức", "Trung tâm Phục vụ hành chính công"),
 )
 
 
@@ -62,7 +62,7 @@ PROFILES: dict[str, dict[str, str]] = {
     "HV12": {"m01-cau-1-tra-loi": "sai", "m01-cau-3-tra-loi": "sai"},
 }
 BLANK_COPY = ("HV07", "05_an_toan_thong_tin")      # handed in the released copy untouched
-BROKEN_FILE = ("HV11", "01_lam_quen")              # the file was cut off while copying from a phone
+BROKEN_FILE = ("HV11", "05_an_toan_thong_tin")            # the file was cut off while copying from a phone
 NOT_HANDED_IN = ("HV12", "05_an_toan_thong_tin")
 
 
@@ -119,3 +119,23 @@ def roster_csv() -> str:
     rows = ["id,ho_ten,don_vi,email"]
     rows += [f"{learner},{name},{unit} xã Đông Hòa," for learner, name, unit in ROSTER]
     return "\n".join(rows) + "\n"
+
+
+def pretest_lines(form: str, seed: int) -> str:
+    """Answers of the class to one form of the kit's pre/post test, ``<id> <form> <ten letters>`` per line.
+
+    Before the workshop (form A) learners miss about half the questions; after it (form B) about one in five.
+    """
+    import random
+
+    from autograder.kit.pretest import LETTERS, load_forms
+
+    rng = random.Random(seed)
+    questions = load_forms()[form]
+    miss = 0.5 if form == "A" else 0.2
+    lines = []
+    for learner, _, _ in ROSTER:
+        letters = [rng.choice([c for c in LETTERS if c != q.answer]) if rng.random() < miss else q.answer
+                   for q in questions]
+        lines.append(f"{learner} {form} {''.join(letters)}")
+    return "\n".join(lines) + "\n"
