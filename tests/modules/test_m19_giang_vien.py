@@ -254,3 +254,32 @@ def _case() -> str:
 ])
 def test_prompts_that_leak_a_person_or_are_not_a_prompt_for_the_job_earn_little(prompt):
     assert share(grade({"cau_lenh_trinh_dien": prompt}), "m19-cau-4") <= 0.3
+
+
+# ---- The lesson says what its checks show; the checks agree ----------------------------------------------
+
+def _lesson_cell(marker: str) -> str:
+    notebook = json.loads((ROOT / "notebooks" / "19_giang_vien_nguon.ipynb").read_text(encoding="utf-8"))
+    return next(_source(c) for c in notebook["cells"] if c["cell_type"] == "code" and marker in _source(c))
+
+
+def test_lesson_demo_check_sees_name_and_phone_but_not_the_address(capsys):
+    namespace: dict = {}
+    exec(_lesson_cell("cau_lenh_chua_an_toan ="), namespace)
+    from autograder.checks.masking import find_personal_data
+
+    unsafe = find_personal_data(namespace["cau_lenh_chua_an_toan"])
+    assert {f.kind for f in unsafe} == {"họ tên", "số điện thoại"}
+    assert not any("số nhà" in f.text for f in unsafe) and "số nhà 8" in namespace["cau_lenh_chua_an_toan"]
+    assert find_personal_data(namespace["cau_lenh_an_toan"]) == []
+
+
+def test_lesson_class_misses_masking_most_often():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "datasets" / "19_giang_vien_nguon"))
+    from lop_mo_phong import PROFILES
+
+    cells = ("m05-cau-1-tra-loi", "m05-cau-2-tra-loi", "m05-cau-3-tra-loi")
+    wrong = {cell: sum(profile.get(cell) == "sai" for profile in PROFILES.values()) for cell in cells}
+    assert max(wrong, key=wrong.get) == "m05-cau-2-tra-loi"
