@@ -138,9 +138,9 @@ def grade_reteach_plan(plan, key: ReteachKey, max_score: float = 2.0) -> CheckRe
         else:
             messages.append(f"{hint}" + (f" ({why})." if why else "."))
     low, high = key.minutes
-    if earned and low <= plan["phut"] <= high:
+    if earned >= 2 and low <= plan["phut"] <= high:  # a time for a plan that is mostly missing is worth nothing
         earned += 1
-    elif earned:
+    elif earned >= 2:
         messages.append(f"thời gian: dạy lại một phần cần khoảng {low}–{high} phút.")
     return CheckResult.partial(earned, 4, max_score, messages)
 

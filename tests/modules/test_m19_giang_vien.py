@@ -164,6 +164,9 @@ GAMING_PLANS = [
     {"phan": "m01-cau-4", "ky_nang": "Học viên cần làm được việc này ở phần này.",
      "vi_du_moi": "Một ví dụ mới, cụ thể, khác ví dụ trong bài tập của học viên, để học viên thấy được điều cần thấy.",
      "kiem_tra": "Học viên làm một việc nhỏ để tôi biết họ đã hiểu bài.", "phut": 20},
+    {"phan": "m01-cau-4", **dict.fromkeys(("ky_nang", "vi_du_moi", "kiem_tra"),
+                                          "Học viên đối chiếu câu trả lời của AI với văn bản nguồn để tìm câu bịa."),
+     "phut": 20},
 ]
 
 
