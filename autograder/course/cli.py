@@ -42,6 +42,8 @@ def register(sub) -> None:
 
     report = commands.add_parser("report", help="Bảng điểm Excel, phân tích câu hỏi, biểu đồ")
     report.add_argument("dir", type=Path)
+    report.add_argument("--truoc", type=Path, help="câu trả lời kiểm tra đầu vào: thêm trang \"Tiến bộ\" (cần cả --sau)")
+    report.add_argument("--sau", type=Path, help="câu trả lời kiểm tra cuối khóa")
     report.set_defaults(handler=_guard(cmd_report))
 
     feedback = commands.add_parser("feedback", help="Phản hồi HTML cho từng học viên (không lộ bài kiểm tra ẩn)")
@@ -161,7 +163,9 @@ def cmd_report(args) -> int:
     from autograder.course.report import build_report, summary_lines
 
     course = _require_course(args.dir)
-    report = build_report(course)
+    if bool(args.truoc) != bool(args.sau):
+        raise CourseError("Cần cả hai tệp: --truoc (kiểm tra đầu vào) và --sau (kiểm tra cuối khóa).")
+    report = build_report(course, (args.truoc, args.sau) if args.truoc else None)
     for line in summary_lines(report):
         print(line)
     return 0

@@ -176,12 +176,17 @@ def write_workbook(report: Report, path: Path, charts: list[Path]) -> Path:
     return path
 
 
-def build_report(course_dir: Path) -> Report:
-    """Compute everything and write reports/grades.xlsx and reports/charts/*.png."""
+def build_report(course_dir: Path, gain_files: tuple[Path, Path] | None = None) -> Report:
+    """Compute everything and write reports/grades.xlsx and reports/charts/*.png; with ``gain_files`` (the
+    pre- and post-test answers) the workbook gets a "Tiến bộ" sheet too."""
     course_dir = Path(course_dir)
     report = collect_results(course_dir)
     charts = write_charts(report, course_dir / "reports" / "charts")
     report.files = [write_workbook(report, course_dir / "reports" / "grades.xlsx", charts), *charts]
+    if gain_files:
+        from autograder.course.gain import add_gain_sheet
+
+        add_gain_sheet(report.files[0], *gain_files)
     return report
 
 
