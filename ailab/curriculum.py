@@ -32,6 +32,7 @@ class Module:
     kind: str  # "mandatory" | "elective"
     status: str  # "built" | "planned"
     purpose: str = ""
+    audience: str = "learner"  # "trainer": opened from the trainer's side only (ailab lab --giang-vien)
 
     @property
     def code(self) -> str:

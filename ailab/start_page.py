@@ -85,7 +85,12 @@ def _module_row(module: curriculum.Module, folder: Path) -> str:
         links.append(f"[bài giảng]({lesson.as_posix()})")
     if (folder / exercise).is_file():
         links.append(f"[bài tập]({exercise.as_posix()})")
-    where = " · ".join(links) if links else ("có trong khóa học" if module.built else "đang xây dựng")
+    if links:
+        where = " · ".join(links)
+    elif module.built and module.audience == "trainer":
+        where = "dành cho giảng viên nguồn: mở bằng `ailab lab --giang-vien`"
+    else:
+        where = "có trong khóa học" if module.built else "đang xây dựng"
     return f"| {module.code} | {module.title} | {module.kind_vi} | {where} |"
 
 

@@ -130,7 +130,7 @@ class _Shipper:
 
 
 def _chosen(modules) -> list[curriculum.Module]:
-    built = curriculum.built_modules()
+    built = [m for m in curriculum.built_modules() if m.audience != "trainer"]
     if modules is None:
         return built
     wanted = [curriculum.module(key) for key in modules]

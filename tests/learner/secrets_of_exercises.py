@@ -18,9 +18,17 @@ _BLOCK = re.compile(r"#+\s*BEGIN (SOLUTION|HIDDEN TESTS)(.*?)#+\s*END \1", re.DO
 def _lines(text: str) -> set[str]:
     """Distinctive lines: long enough that a lesson or the learner's copy would not say the same by chance.
 
-    Import lines reveal nothing (a lesson may import what a hidden test imports) and are left out."""
+    Import lines, lines of punctuation only and table header rows reveal nothing and are left out."""
     return {line.strip() for line in unicodedata.normalize("NFC", text).splitlines()
-            if len(line.strip()) >= 12 and not _IMPORT.match(line.strip())}
+            if len(line.strip()) >= 12 and not _IMPORT.match(line.strip()) and re.search(r"\w", line)
+            and not _table_header(line)}
+
+
+def _table_header(line: str) -> bool:
+    """A Markdown table's header row (short column names, no figures): a format, not an answer."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return line.strip().startswith("|") and len(cells) > 1 and not re.search(r"\d", line) and all(
+        len(c.split()) <= 4 for c in cells)
 
 
 def secret_lines(kinds: tuple[str, ...] = ("SOLUTION", "HIDDEN TESTS", "NOTE")) -> set[str]:
@@ -38,8 +46,12 @@ def secret_lines(kinds: tuple[str, ...] = ("SOLUTION", "HIDDEN TESTS", "NOTE")) 
 
 
 def visible_text_of_exercises() -> set[str]:
-    """Lines a learner legitimately sees (outside solution and hidden blocks): not a leak when repeated."""
+    """Lines a learner legitimately sees (outside solution and hidden blocks, and in the exercise's data files):
+    not a leak when repeated."""
     seen: set[str] = set()
+    for path in sorted(EXERCISES.glob("*/*")):  # the data an exercise hands out is the learner's to read
+        if path.suffix in (".txt", ".md", ".csv"):
+            seen |= _lines(path.read_text(encoding="utf-8", errors="replace"))
     for path in sorted(EXERCISES.glob("*/*.ipynb")):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             if not is_trainer_note(cell):

@@ -26,7 +26,7 @@ def _text_of(path: Path) -> str:
 
 
 def test_workspace_holds_start_page_lessons_and_exercises(workspace):
-    for module in built_modules():
+    for module in [m for m in built_modules() if m.audience != "trainer"]:
         assert (workspace / "bai_giang" / f"{module.slug}.ipynb").is_file()
         assert (workspace / "bai_tap" / module.slug / f"{module.slug}.ipynb").is_file()
     assert (workspace / "bai_giang" / "data" / "03_bao_cao_mau.txt").is_file()
@@ -141,3 +141,15 @@ def test_release_leaves_answer_keys_and_code_out(tmp_path, name, release_cache):
     (exercise / name).write_text("bí mật của giảng viên", encoding="utf-8")
     released = learner_release.released_copy(exercise, release_cache)
     assert not (released / name).exists() and (released / "nguon_A.txt").exists()
+
+
+def test_trainer_modules_stay_out_of_the_learner_workspace(workspace):
+    from ailab import curriculum
+
+    trainer = [m for m in curriculum.built_modules() if m.audience == "trainer"]
+    assert trainer, "module 19 is the trainer's"
+    for module in trainer:
+        assert not (workspace / "bai_giang" / f"{module.slug}.ipynb").exists()
+        assert not list((workspace / "bai_giang" / "data").glob(f"{module.code}_*"))
+        assert not (workspace / "bai_tap" / module.slug).exists()
+    assert "ailab lab --giang-vien" in (workspace / "00_bat_dau_o_day.md").read_text(encoding="utf-8")
