@@ -15,10 +15,10 @@ from nbconvert import HTMLExporter
 from nbformat.v4 import new_markdown_cell
 from nbgrader.api import Gradebook, MissingEntry
 
-from autograder.course.grading import GRADED, read_status
 from autograder.course.preprocessors import StripHiddenTests
 from autograder.course.settings import CourseSettings, db_url
-from autograder.course.workspace import load_roster
+from autograder.course.status import GRADED, MISSING, read_status
+from autograder.course.workspace import autograded_dir, load_roster, status_path
 
 
 def summary_markdown(name: str, module: str, status: str, reason: str, parts: list[tuple[str, float, float]],
@@ -53,12 +53,12 @@ def write_feedback(course_dir: Path) -> list[Path]:
     course_dir = Path(course_dir)
     settings = CourseSettings.load(course_dir)
     names = {learner.id: f"{learner.ho_ten} ({learner.id})" for learner in load_roster(course_dir)}
-    status_path = course_dir / "reports" / "status.csv"
-    rows = read_status(status_path) if status_path.exists() else []
+    path = status_path(course_dir)
+    rows = read_status(path) if path.exists() else []
     written = []
     with Gradebook(db_url(course_dir), settings.course_id) as gb:
         for row in rows:
-            if row.status == "missing":
+            if row.status == MISSING:
                 continue
             parts: list[tuple[str, float, float]] = []
             try:
@@ -69,7 +69,7 @@ def write_feedback(course_dir: Path) -> list[Path]:
                 pass
             header = summary_markdown(names.get(row.learner, row.learner), row.module, row.status, row.reason,
                                       parts, row.score, row.max_score)
-            graded = sorted((course_dir / "autograded" / row.learner / row.module).glob("*.ipynb"))
+            graded = sorted(autograded_dir(course_dir, row.learner, row.module).glob("*.ipynb"))
             notebook = nbformat.read(graded[0], as_version=4) if graded and row.status == GRADED else \
                 nbformat.v4.new_notebook()
             for extra in graded[1:] if row.status == GRADED else []:
