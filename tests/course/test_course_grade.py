@@ -14,8 +14,8 @@ from bad_submissions import NOTEBOOK_BREAKERS, TINY_NAME, make_tiny_exercise, so
 
 from ailab.cli import main as ailab_main
 from autograder.course.collect import collect
-from autograder.course.status import STATUS_COLUMNS
 from autograder.course.settings import CourseSettings
+from autograder.course.status import STATUS_COLUMNS
 from autograder.course.workspace import expected_notebooks, init_course, release_modules
 
 NB = f"{TINY_NAME}.ipynb"

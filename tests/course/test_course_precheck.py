@@ -13,7 +13,6 @@ from bad_submissions import (
     strip_test_metadata,
 )
 from bad_submissions import tiny_notebook as release_like
-
 from nbgrader.preprocessors import ClearHiddenTests
 
 from autograder.course.precheck import (
