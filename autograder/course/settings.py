@@ -56,6 +56,7 @@ c.ClearSolutions.code_stub = {{"python": "# VIẾT CÂU TRẢ LỜI CỦA BẠN 
 c.ClearSolutions.text_stub = "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY"
 c.OverwriteCells.add_missing_cells = True
 c.Execute.timeout = {settings.cell_timeout}
+c.Execute.iopub_timeout = 20  # a cell's long output may still be arriving after its reply (loaded machine)
 c.LimitOutput.max_lines = {settings.max_output_lines}
 c.LimitOutput.max_traceback = 100
 c.CapOutputSize.max_chars = {settings.max_output_chars}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import AssignLatePenalties, Execute, SaveAutoGrades
@@ -31,6 +31,7 @@ KERNEL_DIED = "kernel dừng đột ngột"
 TIMED_OUT = "quá thời gian"
 OUT_OF_MEMORY = "vượt giới hạn bộ nhớ"
 OUTPUT_CAPPED = "đầu ra quá dài, đã cắt bớt"
+IOPUB_TIMED_OUT = TIMED_OUT + " (chờ đầu ra của một ô quá lâu)"
 NOT_RUN = "ô chưa chạy vì bài dừng giữa chừng"
 
 # Preprocessors that write the gradebook run in the parent only; the rest of the list runs in workers.
@@ -84,8 +85,8 @@ _SNAPSHOTS: dict[str, str] = {}
 
 
 def factory_for(task: Task) -> KernelFactory:
-    """This process's zygote for these settings, started once and reused for every submission."""
-    key = (task.isolation, task.preload, task.memory_mb)
+    """This thread's zygote for these settings, started once and reused for every submission."""
+    key = (threading.get_ident(), task.isolation, task.preload, task.memory_mb)
     if key not in _FACTORIES:
         _FACTORIES[key] = KernelFactory(task.isolation or None, task.preload, memory_mb=task.memory_mb,
                                         cpu_seconds=task.notebook_timeout + 60)
@@ -138,6 +139,9 @@ def _execute(executor, nb, resources, deadline: float) -> tuple[object, str]:
         reason = TIMED_OUT + " (cả bài chạy quá lâu)" if timed_out.is_set() else KERNEL_DIED
         mark_not_run(nb, reason)
         return nb, reason
+    except CellTimeoutError:  # the kernel answered but its output never finished arriving
+        mark_not_run(nb, IOPUB_TIMED_OUT)
+        return nb, IOPUB_TIMED_OUT
     finally:
         timer.cancel()
 

@@ -2,69 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import json
-import os
-import zipfile
 from pathlib import Path
 
 import nbformat
 import pytest
-from bad_submissions import NOTEBOOK_BREAKERS, TINY_NAME, make_tiny_exercise, solved_release, write_zip_slip
+from bad_submissions import TINY_NAME
+from conftest import GOOD, LEARNERS
 
-from ailab.cli import main as ailab_main
-from autograder.course.collect import collect
-from autograder.course.settings import CourseSettings
 from autograder.course.status import STATUS_COLUMNS
-from autograder.course.workspace import expected_notebooks, init_course, release_modules
 
 NB = f"{TINY_NAME}.ipynb"
-GOOD = ["hv_tot", "hv_tot2"]
-PREFLIGHT = {"hv_json": b'{"cells": [', "hv_rong": b""}
-LEARNERS = GOOD + list(PREFLIGHT) + [f"hv_{k}" for k in NOTEBOOK_BREAKERS] + ["hv_vang", "hv_saiten"]
-
-
-@pytest.fixture(scope="module")
-def graded_class(tmp_path_factory):
-    root = tmp_path_factory.mktemp("lop")
-    make_tiny_exercise(root / "exercises")
-    course = root / "course"
-    course.mkdir()
-    CourseSettings(cell_timeout=5, notebook_timeout=40, memory_limit_mb=1024, max_output_chars=20_000).save(course)
-    roster = root / "roster.csv"
-    rows = "".join(f"{x},Học Viên {i},Xã {i},\n" for i, x in enumerate(LEARNERS))
-    roster.write_bytes(("id,ho_ten,don_vi,email\n" + rows).encode("utf-8-sig"))
-    init_course(course, root / "exercises", roster)
-    release_modules(course, [TINY_NAME])
-
-    solved = solved_release(course / "release" / TINY_NAME / NB, course / "source" / TINY_NAME / NB)
-    inbox = root / "inbox"
-    for learner in GOOD:
-        (inbox / learner / TINY_NAME).mkdir(parents=True)
-        (inbox / learner / TINY_NAME / NB).write_text(json.dumps(solved), encoding="utf-8")
-    for learner, payload in PREFLIGHT.items():
-        (inbox / f"{learner}_{NB}").write_bytes(payload)
-    (inbox / f"hv_saiten_{TINY_NAME}_final.ipynb").write_text(json.dumps(solved), encoding="utf-8")
-    (inbox / f"nguoi_la_{NB}").write_text(json.dumps(solved), encoding="utf-8")
-    archive = root / "nop_bai.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
-        for kind, breaker in NOTEBOOK_BREAKERS.items():
-            zf.writestr(f"bai_nop/hv_{kind}/{TINY_NAME}/{NB}", json.dumps(breaker(json.loads(json.dumps(solved)))))
-    slip = write_zip_slip(root / "slip.zip", "hv_vang", NB, json.dumps(solved).encode())
-    learners = set(LEARNERS)
-    notebooks = {name: TINY_NAME for name in expected_notebooks(course, TINY_NAME)}
-    notes = collect(course, inbox, learners, notebooks) + collect(course, archive, learners, notebooks)
-    notes += collect(course, slip, learners, notebooks)
-    os.environ["AILAB_TEST_SECRET_KEY"] = "bi-mat"  # must not reach learner code
-    try:
-        exit_code = ailab_main(["course", "grade", str(course), "--workers", "2"])
-    finally:
-        del os.environ["AILAB_TEST_SECRET_KEY"]
-    with open(course / "reports" / "status.csv", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames
-        status = {row["learner"]: row for row in reader}
-    return {"root": root, "course": course, "notes": notes, "exit": exit_code, "status": status, "header": header}
 
 
 def test_grade_exits_zero_and_writes_one_row_per_learner(graded_class):
