@@ -176,18 +176,28 @@ def clean_up(child: int, work_root: Path, options: dict) -> None:
 
 
 def serve_one(listener: socket.socket, connection: socket.socket, work_root: Path, options: dict) -> None:
-    """Launch one kernel for one request and relay signals and its exit code."""
-    request = _read_line(connection)
-    if request is None:
-        return
+    """Launch one kernel for one request and relay signals and its exit code.
+
+    The child, not the zygote, reads the request: a learner's files never pass through the zygote's
+    memory, which every later kernel inherits.
+    """
+    consumed_read, consumed_write = os.pipe()
     child = os.fork()
     if child == 0:
-        connection.close()
         listener.close()
+        os.close(consumed_read)
+        request = _read_line(connection)
+        os.write(consumed_write, b"1")
+        os.close(consumed_write)
+        connection.close()
+        if request is None:
+            os._exit(1)
         run_kernel(request, work_root, options)
-    _send(connection, {"pid": child})
+    os.close(consumed_write)
     watcher = os.pidfd_open(child)
     try:
+        select.select([consumed_read, watcher], [], [])
+        _send(connection, {"pid": child})
         while True:
             ready, _, _ = select.select([connection, watcher], [], [])
             if watcher in ready:
@@ -201,6 +211,7 @@ def serve_one(listener: socket.socket, connection: socket.socket, work_root: Pat
                 os.kill(child, message["signal"])
     finally:
         os.close(watcher)
+        os.close(consumed_read)
         clean_up(child, work_root, options)
 
 

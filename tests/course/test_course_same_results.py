@@ -157,3 +157,46 @@ def test_postgresql_gradebook_gives_the_same_results(small_class):
     assert (course / status).read_text(encoding="utf-8") == (small_class["course"] / status).read_text(encoding="utf-8")
     assert _grades(course, url) == _grades(small_class["course"])
     assert ailab_main(["course", "report", str(course)]) == 0
+
+
+def test_damaged_gradebook_is_rebuilt_and_the_trainer_told(small_class, capsys):
+    course = _copy(small_class, "so_diem_hong")
+    (course / "gradebook.db").write_bytes(b"day khong phai la so diem" * 100)
+    assert ailab_main(["course", "grade", str(course), "--workers", "1"]) == 0
+    assert "Sổ điểm bị hỏng hoặc bị mất" in capsys.readouterr().err
+    assert list(course.glob("gradebook.hong-*.db"))
+    status = "reports/status.csv"
+    assert (course / status).read_text(encoding="utf-8") == (small_class["course"] / status).read_text(encoding="utf-8")
+
+
+def test_status_csv_is_written_even_when_grading_breaks(small_class, monkeypatch, capsys):
+    from autograder.course import grading
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("máy chấm hỏng")
+
+    course = _copy(small_class, "cham_hong")
+    monkeypatch.setattr(grading, "run_tasks", broken)
+    assert ailab_main(["course", "grade", str(course)]) == 0
+    rows = (course / "reports" / "status.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 1 + len(small_class["learners"]) and all(",failed," in row for row in rows[1:])
+    assert "máy chấm hỏng" in capsys.readouterr().err
+
+
+def test_grading_without_isolation_warns_in_terminal_status_and_report(small_class, monkeypatch, capsys):
+    from autograder.course import grading
+    from autograder.course.tasks import Outcome
+    from autograder.notebook.sandbox import WARNING_NONE
+
+    def unisolated(tasks, snapshot, workers, scheduler=None):
+        return iter([Outcome(t.learner, t.module, "failed", "thử", {}, t.isolation) for t in tasks])
+
+    course = _copy(small_class, "khong_cach_ly")
+    monkeypatch.setenv("AILAB_SANDBOX", "none")
+    monkeypatch.setattr(grading, "run_tasks", unisolated)
+    assert ailab_main(["course", "grade", str(course)]) == 0
+    assert WARNING_NONE in capsys.readouterr().err
+    rows = (course / "reports" / "status.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].endswith(",isolation") and all(row.endswith(",none") for row in rows[1:])
+    assert ailab_main(["course", "report", str(course)]) == 0
+    assert WARNING_NONE in capsys.readouterr().out
