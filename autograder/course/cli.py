@@ -162,6 +162,10 @@ def cmd_grade(args) -> int:
         _use_database(course, args.db)
     grader = Grader(course, workers=args.workers, scheduler=args.scheduler, isolation=args.sandbox)
     grader.progress = progress = _Progress(grader)
+    if grader.isolation == "none":
+        from autograder.notebook.sandbox import WARNING_NONE
+
+        print(WARNING_NONE, file=sys.stderr)
     try:
         rows = grader.run()
     finally:

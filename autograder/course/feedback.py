@@ -25,7 +25,7 @@ def summary_markdown(name: str, module: str, status: str, reason: str, parts: li
                      score: float, max_score: float) -> str:
     """The Vietnamese header of a feedback page."""
     lines = [f"# Phản hồi bài làm: {module}", f"**Học viên:** {html.escape(name)}", ""]
-    if status != GRADED:
+    if status != GRADED and not parts:
         lines.append(f"**Bài chưa chấm được:** {html.escape(reason)}. Hãy sửa và nộp lại.")
         return "\n".join(lines)
     lines += [f"**Điểm hiện có:** {score:g} / {max_score:g} (phần tự luận do giảng viên chấm sau).", "",
@@ -61,18 +61,18 @@ def write_feedback(course_dir: Path) -> list[Path]:
             if row.status == MISSING:
                 continue
             parts: list[tuple[str, float, float]] = []
+            # Executed notebooks exist for graded work and for work that failed part-way (its points kept).
+            graded = sorted(autograded_dir(course_dir, row.learner, row.module).glob("*.ipynb"))
             try:
-                submission = gb.find_submission(row.module, row.learner)
+                submission = gb.find_submission(row.module, row.learner) if graded else None
                 parts = [(g.name, g.auto_score or 0, g.max_score) for nb in submission.notebooks for g in nb.grades
-                         if g.cell.cell_type == "code" and g.auto_score is not None]
+                         if g.cell.cell_type == "code" and g.auto_score is not None] if submission else []
             except MissingEntry:
                 pass
             header = summary_markdown(names.get(row.learner, row.learner), row.module, row.status, row.reason,
                                       parts, row.score, row.max_score)
-            graded = sorted(autograded_dir(course_dir, row.learner, row.module).glob("*.ipynb"))
-            notebook = nbformat.read(graded[0], as_version=4) if graded and row.status == GRADED else \
-                nbformat.v4.new_notebook()
-            for extra in graded[1:] if row.status == GRADED else []:
+            notebook = nbformat.read(graded[0], as_version=4) if graded else nbformat.v4.new_notebook()
+            for extra in graded[1:]:
                 notebook.cells += nbformat.read(extra, as_version=4).cells
             target = course_dir / "feedback_html" / row.learner / f"{row.module}.html"
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -113,6 +113,8 @@ class Grader:
             for outcome in run_tasks(tasks, snapshot, self.workers, self.scheduler):
                 rows[outcome.learner, outcome.module] = self._save(outcome)
                 self.progress(outcome)
+            if any(row.isolation == sandbox.NONE for row in rows.values()) and sandbox.WARNING_NONE not in self.notes:
+                self.notes.append(sandbox.WARNING_NONE)  # a Dask worker without bubblewrap
         except Exception as error:  # the trainer must still get status.csv, and the reason
             self.notes.append(f"Chấm bị dừng: {error.__class__.__name__}: {str(error)[:300]}")
         finally:
