@@ -8,6 +8,7 @@ by a sandboxed zygote (``autograder.notebook.forked``), one fresh kernel per not
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import tempfile
@@ -94,8 +95,12 @@ def factory_for(task: Task) -> KernelFactory:
 
 
 def close_factories() -> None:
+    """Stop this process's zygotes and remove their folders."""
     while _FACTORIES:
         _FACTORIES.popitem()[1].close()
+
+
+atexit.register(close_factories)  # Dask worker processes end without telling us
 
 
 def snapshot_url(snapshot: bytes) -> str:

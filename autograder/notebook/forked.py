@@ -95,7 +95,11 @@ class KernelFactory:
             listener.listen(8)
             pass_fds = (listener.fileno(),)
             program = [*command, str(listener.fileno()), work_root, json.dumps(options)]
-            argv = program if self.isolation == sandbox.NONE else sandbox.bubblewrap_command(program, str(shared))
+            private_tmp = self.run_dir / "tmp"
+            private_tmp.mkdir()
+            private_tmp.chmod(0o1777)
+            argv = program if self.isolation == sandbox.NONE else sandbox.bubblewrap_command(program, str(shared),
+                                                                                             str(private_tmp))
         env = {**clean_environment(dict(os.environ)), **sandbox.SANDBOX_ENV, "PATH": os.environ.get("PATH", ""),
                "HOME": str(self.run_dir), "MPLCONFIGDIR": str(self.run_dir / ".matplotlib")}
         log = self.run_dir / "zygote.log"
