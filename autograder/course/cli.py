@@ -175,6 +175,9 @@ def cmd_grade(args) -> int:
     counts = {status: sum(r.status == status for r in rows) for status in (GRADED, FAILED, MISSING)}
     print(f"Đã chấm: {counts[GRADED]}, lỗi: {counts[FAILED]}, chưa nộp: {counts[MISSING]}. "
           f"Chi tiết: {status_path(course)}")
+    if grader.total:
+        print(f"Ghi sổ điểm: {grader.save_seconds:.1f} s cho {grader.total} bài "
+              f"({grader.save_seconds / grader.total:.3f} s/bài).")
     for row in rows:
         if row.status == FAILED:
             print(f"- {row.learner} {row.module}: {row.reason}")

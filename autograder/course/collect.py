@@ -157,7 +157,10 @@ def collect(course_dir: Path, source: Path, learners: set[str], notebooks: dict[
                                f"({_local(existing)}) so với bản này ({_local(entry.timestamp)})"))
             continue
         folder.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.chmod(0o644)
         target.write_bytes(entry.read())
+        target.chmod(0o444)  # what a learner handed in is read, never changed, by grading
         os.utime(target, (entry.timestamp, entry.timestamp))
         write_timestamp(folder, max(entry.timestamp, existing or 0))
         notes.append(_note(where, entry, "nhận", f"bài nộp lúc {_local(entry.timestamp)}"))

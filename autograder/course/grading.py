@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 import warnings
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -94,6 +95,7 @@ class Grader:
         self.isolation = sandbox.detect(isolation) if scheduler is None else (isolation or "")
         self.notes: list[str] = []
         self.total = 0
+        self.save_seconds = 0.0  # time this one writer spends per run in the gradebook (the cohort's limit)
 
     def run(self) -> list[StatusRow]:
         """Grade every released module of every learner; status.csv is written even if this fails."""
@@ -111,7 +113,9 @@ class Grader:
             self.total = len(tasks)
             snapshot = gradebook.snapshot(self.url, self.settings.course_id)
             for outcome in run_tasks(tasks, snapshot, self.workers, self.scheduler):
+                started = time.perf_counter()
                 rows[outcome.learner, outcome.module] = self._save(outcome)
+                self.save_seconds += time.perf_counter() - started
                 self.progress(outcome)
             if any(row.isolation == sandbox.NONE for row in rows.values()) and sandbox.WARNING_NONE not in self.notes:
                 self.notes.append(sandbox.WARNING_NONE)  # a Dask worker without bubblewrap
