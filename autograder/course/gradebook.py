@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
-import warnings
 from datetime import datetime
 from pathlib import Path
 
@@ -87,18 +86,22 @@ def ensure(course_dir: Path, url: str, settings: CourseSettings, modules: list[s
 
 
 def snapshot(url: str, course_id: str) -> bytes:
-    """A SQLite gradebook holding only the assignments' cells, as bytes."""
+    """A SQLite gradebook holding only the course and its assignments' cells, as bytes.
+
+    Tables are made from nbgrader's own models; nbgrader's ``Gradebook()`` would also start an
+    ``alembic`` process to stamp a new file, which a snapshot opened read-mostly does not need.
+    """
     source = create_engine(url)
     with tempfile.TemporaryDirectory(prefix="ailab_sodiem_") as folder:
         target_path = Path(folder) / "gradebook.db"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            Gradebook(f"sqlite:///{target_path}", course_id).close()
         target = create_engine(f"sqlite:///{target_path}")
+        Base.metadata.create_all(target)
         tables = {table.name: table for table in Base.metadata.sorted_tables}
         with source.connect() as reader, target.begin() as writer:
-            for name in ASSIGNMENT_TABLES:
+            for name in ("course", *ASSIGNMENT_TABLES):
                 rows = [dict(row) for row in reader.execute(select(tables[name])).mappings()]
+                if name == "course":
+                    rows = [row for row in rows if row["id"] == course_id]
                 if rows:
                     writer.execute(insert(tables[name]), rows)
         target.dispose()

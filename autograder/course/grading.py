@@ -130,10 +130,12 @@ class Grader:
     def _plan(self, learners: list[str], modules: list[str], rows: dict) -> list[Task]:
         tasks = []
         config = json.loads(json.dumps(self.config))
+        # One preload list for the whole run, so each worker starts one zygote, not one per module.
+        imports = [name for module in modules for name in notebook_imports(self.course_dir / "source" / module)]
+        preload = tuple(dict.fromkeys([*DEFAULT_PRELOAD, *imports]))
         for module in modules:
             names = expected_notebooks(self.course_dir, module)
-            source = self.course_dir / "source" / module
-            files, preload = assignment_files(source), tuple(dict.fromkeys(DEFAULT_PRELOAD + notebook_imports(source)))
+            files = assignment_files(self.course_dir / "source" / module)
             for learner in learners:
                 folder = submission_dir(self.course_dir, learner, module)
                 present = [(n, (folder / n).read_bytes()) for n in names if (folder / n).is_file()]
