@@ -95,6 +95,7 @@ class Grader:
         self.isolation = sandbox.detect(isolation) if scheduler is None else (isolation or "")
         self.notes: list[str] = []
         self.total = 0
+        self._original_cache: dict[tuple[str, str], tuple] = {}
         self.save_seconds = 0.0  # time this one writer spends per run in the gradebook (the cohort's limit)
 
     def run(self) -> list[StatusRow]:
@@ -150,14 +151,21 @@ class Grader:
                                   self.isolation, preload, self.settings.memory_limit_mb))
         return tasks
 
+    def _originals(self, module: str, name: str):
+        """The released and source versions of a notebook, read once per run."""
+        if (module, name) not in self._original_cache:
+            release = nbformat.read(self.course_dir / "release" / module / name, as_version=4)
+            source_path = self.course_dir / "source" / module / name
+            source = nbformat.read(source_path, as_version=4) if source_path.exists() else None
+            self._original_cache[module, name] = (release, source)
+        return self._original_cache[module, name]
+
     def _precheck(self, module: str, present: list[tuple[str, bytes]]) -> str:
         for name, data in present:
             nb, problem = load_notebook(data)
             if problem:
                 return f"{problem.text()} ({name})"
-            release = nbformat.read(self.course_dir / "release" / module / name, as_version=4)
-            source_path = self.course_dir / "source" / module / name
-            source = nbformat.read(source_path, as_version=4) if source_path.exists() else None
+            release, source = self._originals(module, name)
             reason = summarize(check_cells(release, nb, source))
             if reason:
                 return reason
