@@ -104,6 +104,8 @@ class Grader:
         learners = [learner.id for learner in load_roster(self.course_dir)]
         modules = released_modules(self.course_dir)
         rows: dict[tuple[str, str], StatusRow] = {}
+        if self.url.startswith("sqlite"):
+            gradebook.speed_up_sqlite_writes()
         try:
             rebuilt = gradebook.ensure(self.course_dir, self.url, self.settings, modules)
             if rebuilt:
