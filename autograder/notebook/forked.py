@@ -96,8 +96,9 @@ class KernelFactory:
             pass_fds = (listener.fileno(),)
             program = [*command, str(listener.fileno()), work_root, json.dumps(options)]
             private_tmp = self.run_dir / "tmp"
-            private_tmp.mkdir()
-            private_tmp.chmod(0o1777)
+            for folder in (private_tmp, self.run_dir / "tmp_shm"):
+                folder.mkdir()
+                folder.chmod(0o1777)
             argv = program if self.isolation == sandbox.NONE else sandbox.bubblewrap_command(program, str(shared),
                                                                                              str(private_tmp))
         env = {**clean_environment(dict(os.environ)), **sandbox.SANDBOX_ENV, "PATH": os.environ.get("PATH", ""),

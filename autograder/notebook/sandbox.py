@@ -110,8 +110,9 @@ def _parents(paths: list[str]) -> list[str]:
 def bubblewrap_command(program: list[str], shared_dir: str, private_tmp: str | None = None) -> list[str]:
     """``bwrap …`` around ``program``; ``shared_dir`` (kernel sockets) is the only host folder it may write.
 
-    ``private_tmp``, when given, is an empty host folder mounted as the sandbox's ``/tmp`` (on disk, so
-    files a learner writes there do not fill memory as they would on a tmpfs); emptied after every kernel.
+    ``private_tmp``, when given, is an empty host folder mounted as the sandbox's ``/tmp`` and, with the
+    suffix ``_shm``, its ``/dev/shm`` (on disk, so files a learner writes there do not fill memory as
+    they would on a tmpfs); both are emptied after every kernel.
     """
     arguments = [shutil.which("bwrap") or "bwrap", "--unshare-ipc", "--unshare-pid", "--unshare-net",
                  "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
@@ -126,9 +127,11 @@ def bubblewrap_command(program: list[str], shared_dir: str, private_tmp: str | N
         arguments += ["--perms", "0755", "--dir", folder]
     for path in bound[:-1]:
         arguments += ["--ro-bind", path, path]
-    tmp = ["--bind", private_tmp, "/tmp"] if private_tmp else ["--perms", "1777", "--tmpfs", "/tmp"]
-    arguments += ["--proc", "/proc", "--dev", "/dev", *tmp, "--perms", "1777", "--tmpfs", "/dev/shm",
-                  "--bind", shared_dir, shared_dir, "--clearenv"]
+    if private_tmp:  # /dev/shm too: a tmpfs there would let learner files fill the memory
+        tmp = ["--bind", private_tmp, "/tmp", "--bind", private_tmp + "_shm", "/dev/shm"]
+    else:
+        tmp = ["--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", "/dev/shm"]
+    arguments += ["--proc", "/proc", "--dev", "/dev", *tmp, "--bind", shared_dir, shared_dir, "--clearenv"]
     for name, value in SANDBOX_ENV.items():
         arguments += ["--setenv", name, value]
     return [*arguments, "--chdir", "/tmp", "--", *program]
