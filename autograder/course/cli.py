@@ -34,13 +34,13 @@ def register(sub) -> None:
     collect.set_defaults(handler=_guard(cmd_collect))
 
     grade = commands.add_parser("grade", help="Chấm tự động mọi bài đã thu")
-    grade.add_argument("dir", type=Path)
+    grade.add_argument("dir", type=Path, help="thư mục lớp học")
     grade.add_argument("--workers", type=int, default=2, help="số tiến trình chấm song song (mặc định 2)")
     grade.add_argument("--scheduler", metavar="ĐỊA_CHỈ", help="chấm trên cụm Dask, ví dụ tcp://10.0.0.5:8786")
     grade.add_argument("--db", metavar="URL", help="sổ điểm trên máy chủ CSDL, ví dụ "
                        "postgresql+psycopg2://nguoi_dung:mat_khau@may_chu/so_diem (được ghi vào ailab_course.json)")
     grade.add_argument("--sandbox", choices=("bubblewrap", "podman", "docker", "none"),
-                       help="cách cách ly bài học viên (mặc định: mạnh nhất mà máy có)")
+                       help="cách ly bài của học viên bằng gì (mặc định: cách an toàn nhất mà máy có)")
     grade.set_defaults(handler=_guard(cmd_grade))
 
     report = commands.add_parser("report", help="Bảng điểm Excel, phân tích câu hỏi, biểu đồ")
