@@ -116,8 +116,8 @@ def test_dask_local_cluster_gives_the_same_status_csv(small_class):
     from distributed import LocalCluster
 
     course = _copy(small_class, "dask")
-    # Two workers in this process (quick to start); tasks still travel as bytes through the scheduler.
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    # Two worker processes, as on real machines: tasks travel as bytes through the scheduler.
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         assert ailab_main(["course", "grade", str(course), "--scheduler", cluster.scheduler_address]) == 0
     status = "reports/status.csv"
     assert (course / status).read_text(encoding="utf-8") == (small_class["course"] / status).read_text(encoding="utf-8")
