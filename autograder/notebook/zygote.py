@@ -7,7 +7,7 @@ root, applies the kernel limits and becomes an ipykernel on the request's connec
 kernel ends, every process left in the sandbox is killed and every writable folder emptied, so
 nothing passes from one learner to the next.
 
-    python -m autograder.notebook.zygote FD WORK_ROOT JSON_OPTIONS
+    python -m autograder.notebook.zygote FD_OR_SOCKET_PATH WORK_ROOT JSON_OPTIONS
 """
 
 from __future__ import annotations
@@ -215,11 +215,27 @@ def serve_one(listener: socket.socket, connection: socket.socket, work_root: Pat
         clean_up(child, work_root, options)
 
 
+def _not_traceable() -> None:
+    """A kernel running as the same user must not ptrace the zygote and plant code in later kernels."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
+    except (OSError, AttributeError):
+        pass
+
+
 def main(argv: list[str]) -> None:
-    descriptor, work_root, options = int(argv[0]), Path(argv[1]), json.loads(argv[2])
+    address, work_root, options = argv[0], Path(argv[1]), json.loads(argv[2])
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    _not_traceable()
     missing = preload(options.get("preload", []))
-    listener = socket.socket(fileno=descriptor)
+    if address.isdigit():  # a listening socket inherited from the grader (bubblewrap, no sandbox)
+        listener = socket.socket(fileno=int(address))
+    else:  # a container cannot inherit one: listen on a path in the shared folder
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(address)
+        listener.listen(8)
     print(json.dumps({"ready": True, "not_preloaded": missing}), flush=True)
     while True:
         connection, _ = listener.accept()
