@@ -36,8 +36,13 @@ def register(sub) -> None:
     collect.set_defaults(handler=_guard(cmd_collect))
 
     grade = commands.add_parser("grade", help="Chấm tự động mọi bài đã thu")
-    grade.add_argument("dir", type=Path)
+    grade.add_argument("dir", type=Path, help="thư mục lớp học")
     grade.add_argument("--workers", type=int, default=2, help="số tiến trình chấm song song (mặc định 2)")
+    grade.add_argument("--scheduler", metavar="ĐỊA_CHỈ", help="chấm trên cụm Dask, ví dụ tcp://10.0.0.5:8786")
+    grade.add_argument("--db", metavar="URL", help="sổ điểm trên máy chủ CSDL, ví dụ "
+                       "postgresql+psycopg2://nguoi_dung:mat_khau@may_chu/so_diem (được ghi vào ailab_course.json)")
+    grade.add_argument("--sandbox", choices=("bubblewrap", "podman", "docker", "none"),
+                       help="cách ly bài của học viên bằng gì (mặc định: cách an toàn nhất mà máy có)")
     grade.set_defaults(handler=_guard(cmd_grade))
 
     report = commands.add_parser("report", help="Bảng điểm Excel, phân tích câu hỏi, biểu đồ")
@@ -96,7 +101,12 @@ def cmd_release(args) -> int:
 
 def cmd_collect(args) -> int:
     from autograder.course.collect import collect
-    from autograder.course.workspace import expected_notebooks, load_roster, released_modules
+    from autograder.course.workspace import (
+        collect_log_path,
+        expected_notebooks,
+        load_roster,
+        released_modules,
+    )
 
     course = _require_course(args.dir)
     if args.exchange:
@@ -110,7 +120,7 @@ def cmd_collect(args) -> int:
     for note in notes:
         if note.result != "nhận":
             print(f"- {note.origin}: {note.result} — {note.message}")
-    print(f"Đã nhận {received} bài. Nhật ký: {course / 'reports' / 'collect_log.csv'}")
+    print(f"Đã nhận {received} bài. Nhật ký: {collect_log_path(course)}")
     return 0
 
 
@@ -131,30 +141,68 @@ def _collect_from_exchange(course: Path, args) -> int:
         return cmd_collect(args)
 
 
-def _progress_bar(done: int, total: int, outcome) -> None:
-    width = 30
-    filled = int(width * done / max(total, 1))
-    label = "xong" if outcome.status == "graded" else "lỗi"
-    sys.stderr.write(f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total} "
-                     f"{outcome.learner} {outcome.module}: {label}".ljust(100)[:100])
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+class _Progress:
+    """A tqdm bar (elapsed time, rate) that appears with the first finished submission."""
+
+    def __init__(self, grader):
+        self.grader, self.bar = grader, None
+
+    def __call__(self, outcome) -> None:
+        from tqdm import tqdm
+
+        if self.bar is None:
+            self.bar = tqdm(total=self.grader.total, unit="bài", desc="Chấm", file=sys.stderr, dynamic_ncols=True)
+        self.bar.set_postfix_str(f"{outcome.learner} {outcome.module}: {'xong' if outcome.status == 'graded' else 'lỗi'}")
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _use_database(course: Path, url: str) -> None:
+    """Remember a server gradebook in the course settings, so report and feedback read the same one."""
+    from autograder.course.settings import CourseSettings, nbgrader_config_text
+
+    if not url.startswith(("postgresql", "mysql", "sqlite")):
+        raise CourseError("Địa chỉ sổ điểm phải có dạng postgresql+psycopg2://nguoi_dung:mat_khau@may_chu/ten_csdl")
+    settings = CourseSettings.load(course)
+    if settings.database_url != url:
+        settings.database_url = url
+        settings.save(course)
+        (course / "nbgrader_config.py").write_text(nbgrader_config_text(settings), encoding="utf-8")
 
 
 def cmd_grade(args) -> int:
     from autograder.course.grading import Grader
-    from autograder.course.workspace import released_modules
+    from autograder.course.status import FAILED, GRADED, MISSING
+    from autograder.course.workspace import released_modules, status_path
 
     course = _require_course(args.dir)
     if not released_modules(course):
         raise CourseError(f"Chưa phát học phần nào. Chạy trước: ailab course release {course}")
-    rows = Grader(course, workers=args.workers, progress=_progress_bar).run()
-    counts = {status: sum(r.status == status for r in rows) for status in ("graded", "failed", "missing")}
-    print(f"Đã chấm: {counts['graded']}, lỗi: {counts['failed']}, chưa nộp: {counts['missing']}. "
-          f"Chi tiết: {course / 'reports' / 'status.csv'}")
+    if args.db:
+        _use_database(course, args.db)
+    grader = Grader(course, workers=args.workers, scheduler=args.scheduler, isolation=args.sandbox)
+    grader.progress = progress = _Progress(grader)
+    if grader.isolation == "none":
+        from autograder.notebook.sandbox import WARNING_NONE
+
+        print(WARNING_NONE, file=sys.stderr)
+    try:
+        rows = grader.run()
+    finally:
+        progress.close()
+    for note in grader.notes:
+        print(note, file=sys.stderr)
+    counts = {status: sum(r.status == status for r in rows) for status in (GRADED, FAILED, MISSING)}
+    print(f"Đã chấm: {counts[GRADED]}, lỗi: {counts[FAILED]}, chưa nộp: {counts[MISSING]}. "
+          f"Chi tiết: {status_path(course)}")
+    if grader.total:
+        print(f"Ghi sổ điểm: {grader.save_seconds:.1f} s cho {grader.total} bài "
+              f"({grader.save_seconds / grader.total:.3f} s/bài).")
     for row in rows:
-        if row.status == "failed":
+        if row.status == FAILED:
             print(f"- {row.learner} {row.module}: {row.reason}")
     return 0
 

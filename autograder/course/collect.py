@@ -11,17 +11,16 @@ import csv
 import os
 import stat
 import time
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from nbgrader.utils import parse_utc
+from ailab.text import nfc
+from autograder.course.workspace import collect_log_path, read_timestamp, submission_dir, write_timestamp
 
 MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
-TIMESTAMP_FILE = "timestamp.txt"
 LOG_COLUMNS = ("thoi_gian", "nguon", "hoc_vien", "hoc_phan", "tep", "ket_qua", "ghi_chu")
 
 
@@ -84,7 +83,7 @@ def _unsafe(parts: tuple[str, ...]) -> bool:
 def place(parts: tuple[str, ...], learners: set[str], notebooks: dict[str, str]) -> Placement | Note:
     """Where a notebook belongs, or a Note saying why it cannot be placed (Vietnamese)."""
     origin = "/".join(parts)
-    parts = tuple(unicodedata.normalize("NFC", p) for p in parts if p not in ("", "."))
+    parts = tuple(nfc(p) for p in parts if p not in ("", "."))
     by_lower_nb = {n.lower(): n for n in notebooks}
     by_lower_learner = {x.lower(): x for x in learners}
     name = parts[-1]
@@ -110,21 +109,6 @@ def place(parts: tuple[str, ...], learners: set[str], notebooks: dict[str, str])
     expected = ", ".join(sorted(notebooks)) or "(chưa phát bài nào)"
     return Note(origin, "bỏ qua", f"tên tệp '{name}' không đúng; tên cần dùng: {expected} "
                                   "(hoặc <mã học viên>_<tên tệp>)")
-
-
-def read_timestamp(folder: Path) -> float | None:
-    path = folder / TIMESTAMP_FILE
-    if not path.exists():
-        return None
-    try:
-        return parse_utc(path.read_text(encoding="utf-8").strip()).replace(tzinfo=timezone.utc).timestamp()
-    except (ValueError, OverflowError):
-        return None
-
-
-def write_timestamp(folder: Path, timestamp: float) -> None:
-    text = datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
-    (folder / TIMESTAMP_FILE).write_text(text, encoding="utf-8")
 
 
 def collect(course_dir: Path, source: Path, learners: set[str], notebooks: dict[str, str]) -> list[Note]:
@@ -165,7 +149,7 @@ def collect(course_dir: Path, source: Path, learners: set[str], notebooks: dict[
         else:
             notes.append(_note(where, entry, "bỏ qua", "có bản mới hơn trong cùng đợt nộp"))
     for where, entry in sorted(best.items(), key=lambda item: (item[0].learner, item[0].module)):
-        folder = course_dir / "submitted" / where.learner / where.module
+        folder = submission_dir(course_dir, where.learner, where.module)
         existing = read_timestamp(folder)
         target = folder / where.notebook
         if target.exists() and existing is not None and existing >= entry.timestamp:
@@ -173,7 +157,10 @@ def collect(course_dir: Path, source: Path, learners: set[str], notebooks: dict[
                                f"({_local(existing)}) so với bản này ({_local(entry.timestamp)})"))
             continue
         folder.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.chmod(0o644)
         target.write_bytes(entry.read())
+        target.chmod(0o444)  # what a learner handed in is read, never changed, by grading
         os.utime(target, (entry.timestamp, entry.timestamp))
         write_timestamp(folder, max(entry.timestamp, existing or 0))
         notes.append(_note(where, entry, "nhận", f"bài nộp lúc {_local(entry.timestamp)}"))
@@ -191,7 +178,7 @@ def _local(timestamp: float) -> str:
 
 def write_log(course_dir: Path, source: str, notes: list[Note]) -> Path:
     """Append to reports/collect_log.csv so a trainer can see which version was kept and why."""
-    path = Path(course_dir) / "reports" / "collect_log.csv"
+    path = collect_log_path(course_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     new = not path.exists()
     now = datetime.now().strftime("%d/%m/%Y %H:%M:%S")

@@ -15,17 +15,17 @@ from nbconvert import HTMLExporter
 from nbformat.v4 import new_markdown_cell
 from nbgrader.api import Gradebook, MissingEntry
 
-from autograder.course.grading import GRADED, read_status
 from autograder.course.preprocessors import StripHiddenTests
 from autograder.course.settings import CourseSettings, db_url
-from autograder.course.workspace import load_roster
+from autograder.course.status import GRADED, MISSING, read_status
+from autograder.course.workspace import autograded_dir, load_roster, status_path
 
 
 def summary_markdown(name: str, module: str, status: str, reason: str, parts: list[tuple[str, float, float]],
                      score: float, max_score: float) -> str:
     """The Vietnamese header of a feedback page."""
     lines = [f"# Phản hồi bài làm: {module}", f"**Học viên:** {html.escape(name)}", ""]
-    if status != GRADED:
+    if status != GRADED and not parts:
         lines.append(f"**Bài chưa chấm được:** {html.escape(reason)}. Hãy sửa và nộp lại.")
         return "\n".join(lines)
     lines += [f"**Điểm hiện có:** {score:g} / {max_score:g} (phần tự luận do giảng viên chấm sau).", "",
@@ -53,26 +53,26 @@ def write_feedback(course_dir: Path) -> list[Path]:
     course_dir = Path(course_dir)
     settings = CourseSettings.load(course_dir)
     names = {learner.id: f"{learner.ho_ten} ({learner.id})" for learner in load_roster(course_dir)}
-    status_path = course_dir / "reports" / "status.csv"
-    rows = read_status(status_path) if status_path.exists() else []
+    path = status_path(course_dir)
+    rows = read_status(path) if path.exists() else []
     written = []
     with Gradebook(db_url(course_dir), settings.course_id) as gb:
         for row in rows:
-            if row.status == "missing":
+            if row.status == MISSING:
                 continue
             parts: list[tuple[str, float, float]] = []
+            # Executed notebooks exist for graded work and for work that failed part-way (its points kept).
+            graded = sorted(autograded_dir(course_dir, row.learner, row.module).glob("*.ipynb"))
             try:
-                submission = gb.find_submission(row.module, row.learner)
+                submission = gb.find_submission(row.module, row.learner) if graded else None
                 parts = [(g.name, g.auto_score or 0, g.max_score) for nb in submission.notebooks for g in nb.grades
-                         if g.cell.cell_type == "code" and g.auto_score is not None]
+                         if g.cell.cell_type == "code" and g.auto_score is not None] if submission else []
             except MissingEntry:
                 pass
             header = summary_markdown(names.get(row.learner, row.learner), row.module, row.status, row.reason,
                                       parts, row.score, row.max_score)
-            graded = sorted((course_dir / "autograded" / row.learner / row.module).glob("*.ipynb"))
-            notebook = nbformat.read(graded[0], as_version=4) if graded and row.status == GRADED else \
-                nbformat.v4.new_notebook()
-            for extra in graded[1:] if row.status == GRADED else []:
+            notebook = nbformat.read(graded[0], as_version=4) if graded else nbformat.v4.new_notebook()
+            for extra in graded[1:]:
                 notebook.cells += nbformat.read(extra, as_version=4).cells
             target = course_dir / "feedback_html" / row.learner / f"{row.module}.html"
             target.parent.mkdir(parents=True, exist_ok=True)

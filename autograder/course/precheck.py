@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 
 import nbformat
-from nbgrader.utils import compute_checksum
+from nbgrader.utils import compute_checksum, is_locked
+
+from ailab.text import nfc
 
 NOT_NOTEBOOK = "không phải notebook"
 TAMPERED = "bài kiểm tra bị sửa"
@@ -38,22 +39,21 @@ def load_notebook(data: bytes) -> tuple[nbformat.NotebookNode | None, Problem | 
     except Exception as error:  # nbformat raises several validation/reader errors
         return None, Problem(NOT_NOTEBOOK, f"cấu trúc notebook không hợp lệ ({error.__class__.__name__})")
     for cell in nb.cells:
-        cell.source = unicodedata.normalize("NFC", cell.source)
+        cell.source = nfc(cell.source)
     return nb, None
 
 
-def _meta(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {}) or {}
+def _grade_id(cell) -> str | None:
+    return (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id")
 
 
 def _protected(cell) -> bool:
     """Test cells and locked cells must come back exactly as released."""
-    meta = _meta(cell)
-    return bool(meta.get("grade_id")) and not meta.get("solution") and bool(meta.get("grade") or meta.get("locked"))
+    return bool(_grade_id(cell)) and bool(is_locked(cell))
 
 
 def _checksum(cell) -> str:
-    return compute_checksum(nbformat.from_dict({**cell, "source": unicodedata.normalize("NFC", cell.source)}))
+    return compute_checksum(nbformat.from_dict({**cell, "source": nfc(cell.source)}))
 
 
 def check_cells(release: nbformat.NotebookNode, submitted: nbformat.NotebookNode,
@@ -62,15 +62,15 @@ def check_cells(release: nbformat.NotebookNode, submitted: nbformat.NotebookNode
 
     A cell identical to the trainer's SOURCE version (hidden tests included) is intact too.
     """
-    original = {_meta(c)["grade_id"]: _checksum(c) for c in (source.cells if source else []) if _protected(c)}
-    by_id = {_meta(c).get("grade_id"): c for c in submitted.cells if _meta(c).get("grade_id")}
-    plain_sources = {c.source.strip() for c in submitted.cells if not _meta(c).get("grade_id")}
+    original = {_grade_id(c): _checksum(c) for c in (source.cells if source else []) if _protected(c)}
+    by_id = {_grade_id(c): c for c in submitted.cells if _grade_id(c)}
+    plain_sources = {c.source.strip() for c in submitted.cells if not _grade_id(c)}
     problems = []
     for cell in release.cells:
         if not _protected(cell):
             continue
-        grade_id = _meta(cell)["grade_id"]
-        text = unicodedata.normalize("NFC", cell.source)
+        grade_id = _grade_id(cell)
+        text = nfc(cell.source)
         mine = by_id.get(grade_id)
         if mine is None:
             if text.strip() in plain_sources:

@@ -3,19 +3,16 @@
 - ``NormalizeUnicode``: cell sources to NFC (answers typed on some keyboards arrive in NFD).
 - ``LimitedExecute``: nbgrader's Execute with a kernel that has a memory limit.
 - ``CapOutputSize``: caps the characters kept per cell (LimitOutput only counts lines).
-- ``StripHiddenTests``: removes hidden test code (and tracebacks that quote it) before learners see a notebook.
+- ``StripHiddenTests``: nbgrader's ClearHiddenTests, plus the tracebacks that would quote hidden tests.
 """
 
 from __future__ import annotations
 
-import sys
-import unicodedata
-
-from jupyter_client.manager import AsyncKernelManager
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor
 from traitlets import Integer
 
-from autograder.course.hidden import has_hidden_tests, strip_hidden_tests
+from ailab.text import nfc
+from autograder.notebook.kernel import LimitedKernelManager
 
 CAPPED_NOTE = "\n... Đầu ra quá dài, đã cắt bớt ...\n"
 
@@ -25,21 +22,8 @@ class NormalizeUnicode(NbGraderPreprocessor):
 
     def preprocess_cell(self, cell, resources, index):
         if isinstance(cell.source, str):
-            cell.source = unicodedata.normalize("NFC", cell.source)
+            cell.source = nfc(cell.source)
         return cell, resources
-
-
-class LimitedKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernel starts under an address-space limit (RLIMIT_AS)."""
-
-    memory_limit_mb = Integer(2048, help="Kernel memory limit in MB (0 = no limit)").tag(config=True)
-    file_size_limit_mb = Integer(200, help="Largest file the kernel may write, in MB").tag(config=True)
-
-    def format_kernel_cmd(self, extra_arguments=None):
-        command = super().format_kernel_cmd(extra_arguments)
-        # The wrapper sets the limits in the kernel process itself, then exec()s the real kernel.
-        return [sys.executable, "-m", "autograder.course.limited_kernel", str(self.memory_limit_mb),
-                str(self.file_size_limit_mb), "--", *command]
 
 
 class LimitedExecute(Execute):
@@ -82,12 +66,22 @@ def _text_fields(output) -> list[tuple[dict, str]]:
     return [(data, key) for key, value in data.items() if isinstance(value, str)]
 
 
-class StripHiddenTests(NbGraderPreprocessor):
-    """Remove ``### BEGIN/END HIDDEN TESTS`` blocks and the tracebacks that would quote them."""
+class StripHiddenTests(ClearHiddenTests):
+    """nbgrader's ClearHiddenTests for pages learners read: error tracebacks that quote hidden code go too."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("enforce_metadata", False)
+        super().__init__(*args, **kwargs)
 
     def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type == "code" and has_hidden_tests(cell.source):
-            cell.source = strip_hidden_tests(cell.source)
+        if cell.cell_type != "code":
+            return cell, resources
+        before = cell.source
+        try:
+            cell, resources = super().preprocess_cell(cell, resources, index)
+        except RuntimeError:  # a block without its END line: hide the whole cell rather than leak it
+            cell.source = ""
+        if cell.source != before:
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error":
                     output["traceback"] = [f"{output.get('ename', 'Lỗi')}: {output.get('evalue', '')}"]

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from autograder.course.grading import GRADED, read_status
 from autograder.course.roster import Learner
 from autograder.course.settings import CourseSettings, db_url
-from autograder.course.workspace import load_roster, released_modules
+from autograder.course.status import FAILED, GRADED, MISSING, read_status
+from autograder.course.workspace import load_roster, released_modules, reports_dir, status_path
+from autograder.notebook.sandbox import LABELS, NONE, WARNING_NONE
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class ModuleResult:
     score: float
     max_score: float
     passed: bool
+    isolation: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,8 @@ def collect_results(course_dir: Path) -> Report:
     settings = CourseSettings.load(course_dir)
     learners = load_roster(course_dir)
     modules = released_modules(course_dir)
-    status_path = course_dir / "reports" / "status.csv"
-    statuses = {(r.learner, r.module): r.status for r in read_status(status_path)} if status_path.exists() else {}
+    path = status_path(course_dir)
+    rows = {(r.learner, r.module): r for r in read_status(path)} if path.exists() else {}
     results, items = {}, {}
     with Gradebook(db_url(course_dir), settings.course_id) as gb:
         for module in modules:
@@ -90,10 +92,13 @@ def collect_results(course_dir: Path) -> Report:
                     submission = gb.find_submission(module, learner.id)
                 except MissingEntry:
                     submission = None
-                status = statuses.get((learner.id, module), GRADED if submission else "missing")
-                score = submission.score if submission is not None and status == GRADED else 0.0
-                passed = status == GRADED and max_score > 0 and score / max_score >= settings.pass_ratio
-                results[learner.id, module] = ModuleResult(learner.id, module, status, score, max_score, passed)
+                row = rows.get((learner.id, module))
+                status = row.status if row else (GRADED if submission else MISSING)
+                # A submission that failed part-way keeps the points of the parts that ran.
+                score = submission.score if submission is not None and status in (GRADED, FAILED) else 0.0
+                passed = status != MISSING and max_score > 0 and score / max_score >= settings.pass_ratio
+                results[learner.id, module] = ModuleResult(learner.id, module, status, score, max_score, passed,
+                                                           row.isolation if row else "")
                 if submission is None or status != GRADED:
                     continue
                 for notebook in submission.notebooks:
@@ -157,7 +162,7 @@ def write_workbook(report: Report, path: Path, charts: list[Path]) -> Path:
     for learner in report.learners:
         scores = [report.results[learner.id, m] for m in report.modules]
         sheet.append([learner.id, learner.ho_ten, learner.don_vi,
-                      *[r.score if r.status == GRADED else r.status for r in scores],
+                      *[r.score if r.status != MISSING else r.status for r in scores],
                       len(report.passed_modules(learner.id)), "Có" if report.completed(learner.id) else "Chưa"])
     items = book.create_sheet("Phân tích câu hỏi")
     items.append(["Học phần", "Phần chấm", "Điểm tối đa", "Số bài đã chấm", "Số bài đạt trọn điểm", "Tỉ lệ đạt"])
@@ -181,8 +186,8 @@ def build_report(course_dir: Path, gain_files: tuple[Path, Path] | None = None) 
     pre- and post-test answers) the workbook gets a "Tiến bộ" sheet too."""
     course_dir = Path(course_dir)
     report = collect_results(course_dir)
-    charts = write_charts(report, course_dir / "reports" / "charts")
-    report.files = [write_workbook(report, course_dir / "reports" / "grades.xlsx", charts), *charts]
+    charts = write_charts(report, reports_dir(course_dir) / "charts")
+    report.files = [write_workbook(report, reports_dir(course_dir) / "grades.xlsx", charts), *charts]
     if gain_files:
         from autograder.course.gain import add_gain_sheet
 
@@ -197,7 +202,12 @@ def summary_lines(report: Report) -> list[str]:
         rows = [report.results[learner.id, module] for learner in report.learners]
         graded = [r for r in rows if r.status == GRADED]
         lines.append(f"- {module}: {len(graded)} bài đã chấm, {sum(r.passed for r in rows)} đạt, "
-                     f"{sum(r.status == 'missing' for r in rows)} chưa nộp, {sum(r.status == 'failed' for r in rows)} lỗi")
+                     f"{sum(r.status == MISSING for r in rows)} chưa nộp, {sum(r.status == FAILED for r in rows)} lỗi")
+    isolations = {r.isolation for r in report.results.values() if r.isolation}
+    if isolations:
+        lines.append("Cách ly khi chấm: " + ", ".join(LABELS.get(i, i) for i in sorted(isolations)) + ".")
+    if NONE in isolations:
+        lines.append(WARNING_NONE)
     weakest = sorted(report.items, key=lambda item: item.rate)[:3]
     if weakest:
         lines.append("Phần khó nhất: " + "; ".join(f"{i.module} {i.part} ({i.rate:.0%} đạt)" for i in weakest))

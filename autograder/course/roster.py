@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from ailab.text import nfc
 
 COLUMNS = ("id", "ho_ten", "don_vi", "email")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -32,7 +33,7 @@ def parse_roster(data: bytes) -> list[Learner]:
     except UnicodeDecodeError as error:
         raise RosterError("Tệp danh sách học viên không phải UTF-8. Trong Excel hãy chọn "
                           "'Lưu thành… CSV UTF-8 (phân tách bằng dấu phẩy)'.") from error
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)

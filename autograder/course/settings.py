@@ -30,6 +30,7 @@ class CourseSettings:
     max_output_lines: int = 1000
     course_title: str = "Ứng dụng trí tuệ nhân tạo trong công việc của cán bộ, công chức cấp xã"
     issuer: str = "GIẢNG VIÊN PHỤ TRÁCH LỚP"
+    database_url: str = ""  # empty: gradebook.db (SQLite) in the course folder
 
     @classmethod
     def load(cls, course_dir: Path) -> CourseSettings:
@@ -55,10 +56,12 @@ c.ClearSolutions.code_stub = {{"python": "# VIẾT CÂU TRẢ LỜI CỦA BẠN 
 c.ClearSolutions.text_stub = "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY"
 c.OverwriteCells.add_missing_cells = True
 c.Execute.timeout = {settings.cell_timeout}
+c.Execute.iopub_timeout = 20  # a cell's long output may still be arriving after its reply (loaded machine)
 c.LimitOutput.max_lines = {settings.max_output_lines}
 c.LimitOutput.max_traceback = 100
 c.CapOutputSize.max_chars = {settings.max_output_chars}
 c.LimitedKernelManager.memory_limit_mb = {settings.memory_limit_mb}
+{f"c.CourseDirectory.db_url = {settings.database_url!r}" if settings.database_url else ""}
 # The same limits apply when a trainer runs plain `nbgrader autograde` in this folder.
 c.Autograde.sanitize_preprocessors = [
     "autograder.course.preprocessors.NormalizeUnicode",
@@ -99,4 +102,5 @@ def ensure_tools_on_path() -> None:
 
 
 def db_url(course_dir: Path) -> str:
-    return f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
+    """The gradebook's SQLAlchemy URL: the course setting ``database_url``, else gradebook.db in the folder."""
+    return CourseSettings.load(course_dir).database_url or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"

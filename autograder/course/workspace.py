@@ -1,14 +1,19 @@
-"""A course workspace: the nbgrader folder a trainer works in (``course init`` and ``course release``)."""
+"""A course workspace: the nbgrader folder a trainer works in (``course init`` and ``course release``).
+
+This module owns the workspace's layout: where submissions, graded copies, reports and timestamps live.
+"""
 
 from __future__ import annotations
 
 import shutil
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.utils import parse_utc
 from traitlets.config.loader import PyFileConfigLoader
 
 from autograder.course.errors import CourseError
@@ -23,6 +28,7 @@ from autograder.course.settings import (
     nbgrader_config_text,
 )
 
+TIMESTAMP_FILE = "timestamp.txt"
 IGNORED = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.pyc", ".DS_Store")
 
 
@@ -52,9 +58,9 @@ def init_course(course_dir: Path, exercises_dir: Path, roster_path: Path | None 
     return messages
 
 
-def import_roster(course_dir: Path, learners: list[Learner], settings: CourseSettings) -> None:
+def import_roster(course_dir: Path, learners: list[Learner], settings: CourseSettings, url: str | None = None) -> None:
     ensure_tools_on_path()
-    with Gradebook(db_url(course_dir), settings.course_id) as gb:
+    with Gradebook(url or db_url(course_dir), settings.course_id) as gb:
         for learner in learners:
             first, last = split_name(learner.ho_ten)
             gb.update_or_create_student(learner.id, first_name=first, last_name=last,
@@ -68,11 +74,13 @@ def load_roster(course_dir: Path) -> list[Learner]:
     return read_roster(path)
 
 
-def nbgrader_api(course_dir: Path) -> NbGraderAPI:
-    """nbgrader's own API, configured from the course's nbgrader_config.py."""
+def nbgrader_api(course_dir: Path, url: str | None = None) -> NbGraderAPI:
+    """nbgrader's own API, configured from the course's nbgrader_config.py (and gradebook ``url`` if given)."""
     ensure_tools_on_path()
     course_dir = Path(course_dir).resolve()
     config = PyFileConfigLoader("nbgrader_config.py", path=str(course_dir)).load_config()
+    if url:
+        config.CourseDirectory.db_url = url
     coursedir = CourseDirectory(config=config, root=str(course_dir))
     return NbGraderAPI(coursedir=coursedir, config=config)
 
@@ -129,3 +137,42 @@ def zip_release(course_dir: Path, module: str) -> Path:
 def expected_notebooks(course_dir: Path, module: str) -> list[str]:
     """Notebook file names a learner hands in for a module (from the released copy)."""
     return sorted(p.name for p in (Path(course_dir) / "release" / module).glob("*.ipynb"))
+
+
+def submission_dir(course_dir: Path, learner: str, module: str) -> Path:
+    """``submitted/<learner>/<module>/``: what a learner handed in (read-only to grading)."""
+    return Path(course_dir) / "submitted" / learner / module
+
+
+def autograded_dir(course_dir: Path, learner: str, module: str) -> Path:
+    """``autograded/<learner>/<module>/``: the executed copy nbgrader's feedback reads."""
+    return Path(course_dir) / "autograded" / learner / module
+
+
+def reports_dir(course_dir: Path) -> Path:
+    return Path(course_dir) / "reports"
+
+
+def status_path(course_dir: Path) -> Path:
+    """``reports/status.csv``: one row per learner and module, written by every ``course grade``."""
+    return reports_dir(course_dir) / "status.csv"
+
+
+def collect_log_path(course_dir: Path) -> Path:
+    return reports_dir(course_dir) / "collect_log.csv"
+
+
+def read_timestamp(folder: Path) -> float | None:
+    """nbgrader's ``timestamp.txt`` of a submission folder, as seconds since the epoch (None if absent)."""
+    path = Path(folder) / TIMESTAMP_FILE
+    if not path.exists():
+        return None
+    try:
+        return parse_utc(path.read_text(encoding="utf-8").strip()).replace(tzinfo=timezone.utc).timestamp()
+    except (ValueError, OverflowError):
+        return None
+
+
+def write_timestamp(folder: Path, timestamp: float) -> None:
+    text = datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+    (Path(folder) / TIMESTAMP_FILE).write_text(text, encoding="utf-8")

@@ -13,8 +13,8 @@ from bad_submissions import (
     strip_test_metadata,
 )
 from bad_submissions import tiny_notebook as release_like
+from nbgrader.preprocessors import ClearHiddenTests
 
-from autograder.course.hidden import strip_hidden_tests
 from autograder.course.precheck import (
     CELLS_MISSING,
     NOT_NOTEBOOK,
@@ -55,11 +55,8 @@ def test_empty_and_broken_files_are_not_notebooks():
 
 
 def _released(nb):
-    released = json.loads(nbformat.writes(nb))
-    for cell in released["cells"]:
-        if "HIDDEN" in "".join(cell["source"]):
-            cell["source"] = strip_hidden_tests("".join(cell["source"]))
-    return nbformat.reads(json.dumps(released), as_version=4)
+    released, _ = ClearHiddenTests()(nbformat.reads(nbformat.writes(nb), as_version=4), {})
+    return released
 
 
 def test_trainer_source_copy_with_hidden_tests_is_intact_when_source_is_given():

@@ -44,7 +44,7 @@ def test_hidden_assert_and_its_traceback_are_removed():
 
 
 def test_kernel_environment_loses_keys_and_course_location():
-    from autograder.course.limited_kernel import clean_environment
+    from autograder.notebook.limits import clean_environment
 
     env = {"PATH": "/usr/bin", "AILAB_API_KEY": "sk-x", "OPENAI_BASE_URL": "http://x", "GITHUB_TOKEN": "t",
            "PWD": "/lop/course", "LANG": "vi_VN.UTF-8", "AILAB_PROVIDER": "openai"}

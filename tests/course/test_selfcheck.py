@@ -16,17 +16,27 @@ from ailab.selfcheck import (
     self_check_button,
     visible_tests_notebook,
 )
-from autograder.course.hidden import has_hidden_tests, strip_hidden_tests
 
 
-def test_strip_hidden_tests_keeps_visible_asserts_only():
+def _test_cell(source: str):
+    nb = tiny_notebook()
+    cell = next(c for c in nb.cells if c.metadata.nbgrader.get("grade_id") == "test_cong")
+    cell.source = source
+    return nb
+
+
+def _visible_source(nb) -> str:
+    prepared = visible_tests_notebook(nb)
+    return next(c.source for c in prepared.cells if c.metadata.nbgrader.get("grade_id") == "test_cong")
+
+
+def test_hidden_block_is_removed_and_visible_asserts_stay():
     source = 'assert a == 1, "sai"\n### BEGIN HIDDEN TESTS\nassert b == 2\n### END HIDDEN TESTS\nprint("ok")'
-    assert strip_hidden_tests(source) == 'assert a == 1, "sai"\nprint("ok")'
-    assert has_hidden_tests(source) and not has_hidden_tests(strip_hidden_tests(source))
+    assert _visible_source(_test_cell(source)) == 'assert a == 1, "sai"\nprint("ok")'
 
 
-def test_unterminated_hidden_block_hides_everything_after_it():
-    assert strip_hidden_tests("x = 1\n### BEGIN HIDDEN TESTS\nassert secret") == "x = 1"
+def test_unterminated_hidden_block_hides_the_whole_cell():
+    assert _visible_source(_test_cell("x = 1\n### BEGIN HIDDEN TESTS\nassert secret")) == ""
 
 
 def test_prepared_notebook_has_no_hidden_test_and_no_self_check_cell():
@@ -94,3 +104,27 @@ def test_button_click_inside_a_running_kernel_shows_results(exercise):
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(exercise)}}).execute()
     printed = "".join(o.get("text", "") for o in nb.cells[0].outputs)
     assert printed.count(">Đạt<") == 4 and "Chưa đạt" not in printed
+
+
+def test_self_check_works_where_there_is_no_resource_module_nor_fork(exercise, monkeypatch):
+    """Windows: no POSIX limits, no fork: a plain kernel, unwrapped, and the same results."""
+    from autograder.notebook import kernel, limits, selfcheck
+
+    monkeypatch.setattr(limits, "resource", None)
+    monkeypatch.setattr(selfcheck, "can_fork_kernels", lambda: False)
+    assert limits.apply_limits(512, 10) is False
+    manager = kernel.LimitedKernelManager(kernel_name="python3")
+    assert "autograder.notebook.limits" not in manager.format_kernel_cmd()
+    results = run_self_check(exercise / f"{TINY_NAME}.ipynb")
+    assert len(results) == 4 and all(r.passed for r in results), format_results(results)
+
+
+def test_self_check_runs_on_a_private_copy_of_the_folder(exercise):
+    nb = json.loads((exercise / f"{TINY_NAME}.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][1]["source"] += '\nopen("ghi_ra.txt", "w").write("x")\nopen("du_lieu.txt", "a").write("them\\n")'
+    path = exercise / "ghi_tep.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    before = (exercise / "du_lieu.txt").read_bytes()
+    results = run_self_check(path)
+    assert results and results[0].passed
+    assert not (exercise / "ghi_ra.txt").exists() and (exercise / "du_lieu.txt").read_bytes() == before

@@ -76,3 +76,21 @@ def test_symlinked_files_are_not_followed(tmp_path):
     notes = collect(tmp_path / "course", inbox, LEARNERS, NOTEBOOKS)
     assert "symlink" in notes[0].message
     assert not (tmp_path / "course" / "submitted").exists()
+
+
+def test_collected_notebooks_are_read_only_and_a_newer_version_still_replaces_them(tmp_path):
+    import stat
+
+    course = tmp_path / "lop"
+    inbox = tmp_path / "nop"
+    (inbox / "hv1").mkdir(parents=True)
+    source = inbox / "hv1" / "01_bai.ipynb"
+    source.write_text("{}", encoding="utf-8")
+    os.utime(source, (1_700_000_000, 1_700_000_000))
+    collect(course, inbox, {"hv1"}, {"01_bai.ipynb": "01_bai"})
+    target = course / "submitted" / "hv1" / "01_bai" / "01_bai.ipynb"
+    assert not target.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    source.write_text('{"moi": 1}', encoding="utf-8")
+    os.utime(source, (1_800_000_000, 1_800_000_000))
+    collect(course, inbox, {"hv1"}, {"01_bai.ipynb": "01_bai"})
+    assert target.read_text(encoding="utf-8") == '{"moi": 1}'

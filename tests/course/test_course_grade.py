@@ -2,69 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import json
-import os
-import zipfile
 from pathlib import Path
 
 import nbformat
 import pytest
-from bad_submissions import NOTEBOOK_BREAKERS, TINY_NAME, make_tiny_exercise, solved_release, write_zip_slip
+from bad_submissions import TINY_NAME
+from conftest import GOOD, LEARNERS
 
-from ailab.cli import main as ailab_main
-from autograder.course.collect import collect
-from autograder.course.grading import STATUS_COLUMNS
-from autograder.course.settings import CourseSettings
-from autograder.course.workspace import expected_notebooks, init_course, release_modules
+from autograder.course.status import STATUS_COLUMNS
 
 NB = f"{TINY_NAME}.ipynb"
-GOOD = ["hv_tot", "hv_tot2"]
-PREFLIGHT = {"hv_json": b'{"cells": [', "hv_rong": b""}
-LEARNERS = GOOD + list(PREFLIGHT) + [f"hv_{k}" for k in NOTEBOOK_BREAKERS] + ["hv_vang", "hv_saiten"]
-
-
-@pytest.fixture(scope="module")
-def graded_class(tmp_path_factory):
-    root = tmp_path_factory.mktemp("lop")
-    make_tiny_exercise(root / "exercises")
-    course = root / "course"
-    course.mkdir()
-    CourseSettings(cell_timeout=5, notebook_timeout=40, memory_limit_mb=1024, max_output_chars=20_000).save(course)
-    roster = root / "roster.csv"
-    rows = "".join(f"{x},Học Viên {i},Xã {i},\n" for i, x in enumerate(LEARNERS))
-    roster.write_bytes(("id,ho_ten,don_vi,email\n" + rows).encode("utf-8-sig"))
-    init_course(course, root / "exercises", roster)
-    release_modules(course, [TINY_NAME])
-
-    solved = solved_release(course / "release" / TINY_NAME / NB, course / "source" / TINY_NAME / NB)
-    inbox = root / "inbox"
-    for learner in GOOD:
-        (inbox / learner / TINY_NAME).mkdir(parents=True)
-        (inbox / learner / TINY_NAME / NB).write_text(json.dumps(solved), encoding="utf-8")
-    for learner, payload in PREFLIGHT.items():
-        (inbox / f"{learner}_{NB}").write_bytes(payload)
-    (inbox / f"hv_saiten_{TINY_NAME}_final.ipynb").write_text(json.dumps(solved), encoding="utf-8")
-    (inbox / f"nguoi_la_{NB}").write_text(json.dumps(solved), encoding="utf-8")
-    archive = root / "nop_bai.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
-        for kind, breaker in NOTEBOOK_BREAKERS.items():
-            zf.writestr(f"bai_nop/hv_{kind}/{TINY_NAME}/{NB}", json.dumps(breaker(json.loads(json.dumps(solved)))))
-    slip = write_zip_slip(root / "slip.zip", "hv_vang", NB, json.dumps(solved).encode())
-    learners = set(LEARNERS)
-    notebooks = {name: TINY_NAME for name in expected_notebooks(course, TINY_NAME)}
-    notes = collect(course, inbox, learners, notebooks) + collect(course, archive, learners, notebooks)
-    notes += collect(course, slip, learners, notebooks)
-    os.environ["AILAB_TEST_SECRET_KEY"] = "bi-mat"  # must not reach learner code
-    try:
-        exit_code = ailab_main(["course", "grade", str(course), "--workers", "2"])
-    finally:
-        del os.environ["AILAB_TEST_SECRET_KEY"]
-    with open(course / "reports" / "status.csv", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames
-        status = {row["learner"]: row for row in reader}
-    return {"root": root, "course": course, "notes": notes, "exit": exit_code, "status": status, "header": header}
 
 
 def test_grade_exits_zero_and_writes_one_row_per_learner(graded_class):
@@ -87,14 +35,23 @@ def test_good_work_keeps_full_marks_next_to_broken_submissions(graded_class, lea
     ("hv_strip_test_metadata", "bài kiểm tra bị sửa"),
     ("hv_edit_test_cell", "bài kiểm tra bị sửa"),
     ("hv_change_cell_type", "bài kiểm tra bị sửa"),
-    ("hv_infinite_loop", "quá thời gian"),
-    ("hv_kernel_exit", "kernel dừng đột ngột"),
-    ("hv_memory_bomb", "vượt giới hạn bộ nhớ"),
 ])
-def test_broken_submission_fails_with_its_reason_and_zero(graded_class, learner, reason):
+def test_unusable_submission_fails_with_its_reason_and_zero(graded_class, learner, reason):
     row = graded_class["status"][learner]
     assert row["status"] == "failed" and row["reason"].startswith(reason), row
     assert row["score"] == "0"
+
+
+# The breakers touch the answer to part 2 (cong); part 1 (co_quan) runs before it and keeps its 2 points.
+@pytest.mark.parametrize(("learner", "reason", "score"), [
+    ("hv_infinite_loop", "quá thời gian", "4"),  # parts 1 and 3 pass; 2 and 4 call the endless cong
+    ("hv_kernel_exit", "kernel dừng đột ngột", "2"),  # nothing after the dead kernel counts
+    ("hv_memory_bomb", "vượt giới hạn bộ nhớ", "4"),  # cong never defined: parts 2 and 4 fail
+])
+def test_submission_failing_part_way_keeps_the_points_of_parts_that_ran(graded_class, learner, reason, score):
+    row = graded_class["status"][learner]
+    assert row["status"] == "failed" and row["reason"].startswith(reason), row
+    assert row["score"] == score, row
 
 
 def test_huge_print_is_capped_in_the_graded_notebook(graded_class):
@@ -137,25 +94,28 @@ def test_graded_notebook_of_a_good_learner_has_hidden_tests_restored(graded_clas
     assert "BEGIN HIDDEN TESTS" in sources
 
 
-def test_whole_notebook_wall_limit_stops_a_slow_but_not_stuck_submission(graded_class, tmp_path):
-    from autograder.course.grading import Job, grade_submission, load_config
+def test_whole_notebook_wall_limit_stops_a_slow_but_not_stuck_submission(graded_class):
+    from autograder.course.gradebook import snapshot
+    from autograder.course.grading import load_config
+    from autograder.course.tasks import Task, close_factories, grade_task
 
     course = graded_class["course"]
     slow = json.loads((course / "release" / TINY_NAME / NB).read_text(encoding="utf-8"))
     for cell in slow["cells"]:
         if cell["metadata"].get("nbgrader", {}).get("solution") and cell["cell_type"] == "code":
             cell["source"] = "import time\ntime.sleep(3)"  # each cell within the 5 s cell limit
-    folder = tmp_path / "hv_cham"
-    folder.mkdir()
-    (folder / NB).write_text(json.dumps(slow), encoding="utf-8")
-    job = Job("hv_tot", TINY_NAME, (NB,), str(folder), str(course / "source" / TINY_NAME),
-              f"sqlite:///{course / 'gradebook.db'}", json.loads(json.dumps(load_config(course))), 5)
-    outcome = grade_submission(job)
+    task = Task("hv_tot", TINY_NAME, ((NB, json.dumps(slow).encode()),), (),
+                json.loads(json.dumps(load_config(course))), 5, preload=())
+    try:
+        outcome = grade_task(task, snapshot(f"sqlite:///{course / 'gradebook.db'}", "ailab"))
+    finally:
+        close_factories()
     assert (outcome.status, outcome.reason) == ("failed", "quá thời gian (cả bài chạy quá lâu)")
 
 
 def test_worker_pipeline_is_nbgrader_config_minus_gradebook_writers(graded_class):
-    from autograder.course.grading import load_config, parent_pipeline, worker_pipeline
+    from autograder.course.grading import load_config
+    from autograder.course.tasks import parent_pipeline, worker_pipeline
 
     config = load_config(graded_class["course"])
     sanitize, execute = worker_pipeline(config)

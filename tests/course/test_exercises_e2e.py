@@ -3,7 +3,7 @@
 For each exercise: generate the release copy with nbgrader, then autograde two "learners" in ONE
 nbgrader call — the SOURCE notebook (must earn every automatic point) and the blank RELEASE copy
 (must earn zero, with no error but failing tests: no timeout, no dead kernel, no broken setup cell).
-Test ids are the exercise folder names, so ``pytest tests/test_exercises_e2e.py -k 02`` runs module 02.
+Test ids are the exercise folder names, so ``pytest tests/course/test_exercises_e2e.py -k 02`` runs module 02.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
+from nbgrader.utils import is_grade, is_solution, is_task
 
 from autograder.course.settings import CourseSettings, nbgrader_config_text
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 # AILAB_EXERCISES_DIR lets the course tests run this file against a tiny exercise of their own.
 EXERCISES_ROOT = Path(os.environ.get("AILAB_EXERCISES_DIR", REPO / "exercises"))
 EXERCISES = sorted(p for p in EXERCISES_ROOT.glob("*/") if p.is_dir() and any(p.glob("*.ipynb")))
@@ -45,13 +46,11 @@ def _meta(cell) -> dict:
 
 
 def _is_test(cell) -> bool:
-    meta = _meta(cell)
-    return bool(meta.get("grade")) and not meta.get("solution") and cell.cell_type == "code"
+    return bool(is_grade(cell)) and not is_solution(cell) and cell.cell_type == "code"
 
 
 def _is_manual(cell) -> bool:
-    meta = _meta(cell)
-    return bool(meta.get("task")) or (bool(meta.get("grade")) and bool(meta.get("solution")))
+    return bool(is_task(cell)) or (bool(is_grade(cell)) and bool(is_solution(cell)))
 
 
 def _source_notebooks(exercise: Path) -> list[Path]:
