@@ -66,10 +66,9 @@ def _make_zip(notebook: Path, learner_id: str | None) -> Receipt:
                          "(Zalo, thư điện tử hoặc USB).", target)
 
 
-def submit_button(notebook_filename: str):
-    """A "Nộp bài" button for the exercise notebook (beside the self-check)."""
+def submit_widget(notebook_filename: str):
+    """A "Nộp bài" button for the exercise notebook, shown beside the self-check."""
     import ipywidgets as widgets
-    from IPython.display import display
 
     button = widgets.Button(description="Nộp bài", icon="paper-plane", button_style="success")
     learner = widgets.Text(placeholder="Mã học viên, ví dụ HV01", description="Mã:")
@@ -82,8 +81,10 @@ def submit_button(notebook_filename: str):
             print(receipt.message)
 
     button.on_click(on_click)
-    parts = [button, output] if on_workshop_server() else [learner, button, output]
-    display(widgets.VBox(parts))
+    note = widgets.HTML("<i>Nộp bài: trên máy chủ lớp học, bài được gửi thẳng cho giảng viên; trên máy riêng, "
+                        "ghi mã học viên rồi bấm để tạo tệp .zip gửi giảng viên.</i>")
+    parts = [note, button, output] if on_workshop_server() else [note, learner, button, output]
+    return widgets.VBox(parts)
 
 
 def cmd_nop(args: argparse.Namespace) -> int:

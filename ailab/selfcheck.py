@@ -34,6 +34,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"Tệp {path} không phải notebook hợp lệ ({error.__class__.__name__}).", file=sys.stderr)
         return 2
     print(format_results(results))
+    from ailab.progress import record_result
+
+    record_result(path, results)
     return 0 if results and all(r.passed for r in results) else 1
 
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import copy
 import html
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ailab.nop import submit_widget
+from ailab.progress import record_result
 from ailab.text import nfc
 
 if TYPE_CHECKING:  # nbformat is slow to import; the CLI must start fast
@@ -22,9 +25,10 @@ if TYPE_CHECKING:  # nbformat is slow to import; the CLI must start fast
 
 CHECK_TIMEOUT = 60
 MAX_COPY_BYTES = 200 * 1024 * 1024
-HELP_TEXT = ("Bấm để chạy các bài kiểm tra công khai trên bản notebook ĐÃ LƯU. "
+HELP_TEXT = ("Bấm để chạy các bài kiểm tra công khai trên bản notebook ĐÃ LƯU, kể cả khi mới làm một vài câu. "
              "Hãy lưu bài trước (Ctrl+S hoặc biểu tượng đĩa mềm), rồi bấm nút. "
-             "Điểm chính thức do giảng viên chấm, có thêm các bài kiểm tra ẩn.")
+             "Phần tự kiểm tra KHÔNG chấm được các bài kiểm tra ẩn và các câu giảng viên chấm tay (câu suy ngẫm): "
+             "điểm chính thức do giảng viên chấm.")
 NOT_DONE = "Chưa làm phần này: ô trả lời còn trống hoặc dùng tên chưa được định nghĩa."
 
 
@@ -36,6 +40,25 @@ class PartResult:
     points: float
     passed: bool
     message: str = ""
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        """The part as the exercise names it ("Câu 2a"), else its grade id."""
+        return self.label or self.grade_id
+
+
+_GRADE_ID_PART = re.compile(r"-cau-(\d+[a-z]?)\b", re.IGNORECASE)
+_HEADING_PART = re.compile(r"^#+\s*(Câu\s+\d+[a-z]?)\b", re.MULTILINE)
+
+
+def part_label(grade_id: str, heading: str = "") -> str:
+    """"Câu 2a" from a grade id such as ``m01-cau-2a``, else from the nearest "## Câu …" heading above."""
+    found = _GRADE_ID_PART.search(grade_id or "")
+    if found:
+        return f"Câu {found.group(1)}"
+    found = _HEADING_PART.search(heading or "")
+    return found.group(1) if found else ""
 
 
 def _is_test(cell) -> bool:
@@ -80,14 +103,17 @@ def _message(output: dict) -> str:
 
 def results_from_executed(nb: NotebookNode) -> list[PartResult]:
     """Per test cell: passed when it raised nothing."""
-    results = []
+    results, heading = [], ""
     for cell in nb.cells:
+        if cell.cell_type == "markdown" and _HEADING_PART.search(cell.source):
+            heading = cell.source
         if not _is_test(cell):
             continue
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         meta = cell.metadata.nbgrader
-        results.append(PartResult(meta.get("grade_id", "?"), float(meta.get("points", 0)), not errors,
-                                  _message(errors[0]) if errors else ""))
+        grade_id = meta.get("grade_id", "?")
+        results.append(PartResult(grade_id, float(meta.get("points", 0)), not errors,
+                                  _message(errors[0]) if errors else "", part_label(grade_id, heading)))
     return results
 
 
@@ -141,21 +167,23 @@ def format_results(results: list[PartResult]) -> str:
     """Plain-text lines in Vietnamese, one per part, then a count."""
     if not results:
         return "Không tìm thấy bài kiểm tra nào trong notebook này."
-    lines = [f"{'✔ Đạt' if r.passed else '✘ Chưa đạt'} — {r.grade_id} ({r.points:g} điểm)"
+    lines = [f"{'✔ Đạt' if r.passed else '✘ Chưa đạt'} — {r.name} ({r.points:g} điểm)"
              + ("" if r.passed else f": {r.message}") for r in results]
     passed = sum(r.passed for r in results)
-    lines.append(f"Đạt {passed}/{len(results)} phần (chỉ tính bài kiểm tra công khai).")
+    lines.append(f"Đạt {passed}/{len(results)} phần (chỉ tính bài kiểm tra công khai; bài kiểm tra ẩn và câu "
+                 "giảng viên chấm tay không kiểm tra được ở đây).")
     return "\n".join(lines)
 
 
 def _results_html(results: list[PartResult]) -> str:
     rows = "".join(
-        f"<tr><td>{html.escape(r.grade_id)}</td><td>{r.points:g}</td>"
+        f"<tr><td>{html.escape(r.name)}</td><td>{r.points:g}</td>"
         f"<td style='color:{'#1b7f3b' if r.passed else '#b3261e'}'><b>{'Đạt' if r.passed else 'Chưa đạt'}</b></td>"
         f"<td>{html.escape(r.message)}</td></tr>" for r in results)
     passed = sum(r.passed for r in results)
     return ("<table><tr><th>Phần</th><th>Điểm</th><th>Kết quả</th><th>Cần sửa</th></tr>"
-            f"{rows}</table><p>Đạt {passed}/{len(results)} phần.</p>")
+            f"{rows}</table><p>Đạt {passed}/{len(results)} phần. Bài kiểm tra ẩn và câu giảng viên chấm tay "
+            "không kiểm tra được ở đây.</p>")
 
 
 def self_check_button(notebook_filename: str):
@@ -176,10 +204,11 @@ def self_check_button(notebook_filename: str):
         try:
             results = run_self_check(path)
             output.value = _results_html(results) if results else "Không tìm thấy bài kiểm tra nào."
+            record_result(path, results)
         except Exception as error:  # show a message, never a traceback, to the learner
             output.value = f"<b>Không chạy được phần tự kiểm tra:</b> {html.escape(str(error)[:300])}"
         finally:
             button.disabled = False
 
     button.on_click(on_click)
-    return widgets.VBox([help_box, button, output])
+    return widgets.VBox([help_box, button, output, submit_widget(notebook_filename)])

@@ -128,3 +128,13 @@ def test_self_check_runs_on_a_private_copy_of_the_folder(exercise):
     results = run_self_check(path)
     assert results and results[0].passed
     assert not (exercise / "ghi_ra.txt").exists() and (exercise / "du_lieu.txt").read_bytes() == before
+
+
+def test_parts_are_named_as_the_exercise_names_them():
+    from autograder.notebook.selfcheck import PartResult, format_results, part_label
+
+    assert part_label("m01-cau-2a") == "Câu 2a"
+    assert part_label("kiem-tra-3", "## Câu 3. Tóm tắt báo cáo") == "Câu 3"
+    assert part_label("kiem-tra-3") == ""
+    text = format_results([PartResult("m05-cau-1", 2, True, label="Câu 1"), PartResult("x", 1, False, "Lỗi")])
+    assert "Câu 1 (2 điểm)" in text and "— x (1 điểm)" in text and "bài kiểm tra ẩn" in text
