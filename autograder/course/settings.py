@@ -46,6 +46,16 @@ class CourseSettings:
         return path
 
 
+def release_preprocessors() -> list[str]:
+    """nbgrader's GenerateAssignment pipeline with the two learner-copy steps of ``ailab.learner_preprocessors``."""
+    from nbgrader.converters import GenerateAssignment
+
+    steps = [f"{step.__module__}.{step.__name__}"
+             for step in GenerateAssignment.class_traits()["preprocessors"].default()]
+    return ["ailab.learner_preprocessors.RemoveTrainerNotes", *steps,
+            "ailab.learner_preprocessors.AddSelfCheckOnTop"]
+
+
 def nbgrader_config_text(settings: CourseSettings) -> str:
     """The course's nbgrader_config.py: our limits wired into nbgrader's own configurable pipeline."""
     return f'''"""nbgrader configuration written by `ailab course init` (edit ailab_course.json, then re-run init)."""
@@ -55,6 +65,9 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 c.ClearSolutions.code_stub = {{"python": "# VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY\\nraise NotImplementedError()"}}
 c.ClearSolutions.text_stub = "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY"
 c.OverwriteCells.add_missing_cells = True
+# The learner's copy drops the trainer's marking notes (before SaveCells, so the gradebook never holds them)
+# and carries the self-check on top: the same copy `ailab lab` builds for a learner from the repo.
+c.GenerateAssignment.preprocessors = {release_preprocessors()!r}
 c.Execute.timeout = {settings.cell_timeout}
 c.Execute.iopub_timeout = 20  # a cell's long output may still be arriving after its reply (loaded machine)
 c.LimitOutput.max_lines = {settings.max_output_lines}
