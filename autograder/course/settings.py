@@ -52,8 +52,7 @@ def release_preprocessors() -> list[str]:
 
     steps = [f"{step.__module__}.{step.__name__}"
              for step in GenerateAssignment.class_traits()["preprocessors"].default()]
-    return ["ailab.learner_preprocessors.RemoveTrainerNotes", *steps,
-            "ailab.learner_preprocessors.AddSelfCheckOnTop"]
+    return [*steps, "ailab.learner_preprocessors.RemoveTrainerNotes", "ailab.learner_preprocessors.AddSelfCheckOnTop"]
 
 
 def nbgrader_config_text(settings: CourseSettings) -> str:
@@ -65,8 +64,9 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 c.ClearSolutions.code_stub = {{"python": "# VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY\\nraise NotImplementedError()"}}
 c.ClearSolutions.text_stub = "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY"
 c.OverwriteCells.add_missing_cells = True
-# The learner's copy drops the trainer's marking notes (before SaveCells, so the gradebook never holds them)
-# and carries the self-check on top: the same copy `ailab lab` builds for a learner from the repo.
+# The learner's copy drops the trainer's marking notes and carries the self-check on top: the same copy
+# `ailab lab` builds for a learner from the repo. (The notes stay known to the gradebook, so the trainer's own
+# source copy still grades.)
 c.GenerateAssignment.preprocessors = {release_preprocessors()!r}
 c.Execute.timeout = {settings.cell_timeout}
 c.Execute.iopub_timeout = 20  # a cell's long output may still be arriving after its reply (loaded machine)
