@@ -10,11 +10,12 @@ the same list, so the copies a learner gets from a workshop and from ``ailab lab
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
+
+from ailab.text import nfc
 
 _TRAINER_NOTE = re.compile(r"^\W*(hướng dẫn chấm|đáp án|ghi chú cho giảng viên)", re.IGNORECASE)
 _TRAINER_ID = re.compile(r"(huong[-_]dan[-_]cham|rubric|dap[-_]an|giang[-_]vien)", re.IGNORECASE)
@@ -57,7 +58,7 @@ def is_trainer_note(cell) -> bool:
     if meta.get("grade") or meta.get("solution"):
         return False
     source = cell.get("source", "")
-    text = unicodedata.normalize("NFC", "".join(source) if isinstance(source, list) else source).lstrip()
+    text = nfc("".join(source) if isinstance(source, list) else source).lstrip()
     return bool(_TRAINER_NOTE.match(text)) or bool(_TRAINER_ID.search(str(meta.get("grade_id", ""))))
 
 

@@ -16,16 +16,16 @@ Options are compared without regard to case, surrounding spaces or Unicode form 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 
+from ailab.text import nfc
 from autograder.checks.result import CheckResult
 
 __all__ = ["check_choices_format", "check_part_choices_format", "grade_choices", "grade_part_choices"]
 
 
 def _key(option) -> str:
-    return " ".join(unicodedata.normalize("NFC", str(option)).lower().split())
+    return " ".join(nfc(str(option)).lower().split())
 
 
 def _options(options: Iterable[str]) -> list[str]:

@@ -16,9 +16,9 @@ Public API
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from ailab.text import nfc
 from autograder.checks.result import CheckResult
 
 __all__ = ["check_claims_format", "grade_invented_claims", "numbered_sentences"]
@@ -29,7 +29,7 @@ _NUMBERED = re.compile(r"^\s*\[(\d+)\]\s*(.+?)\s*$")
 def numbered_sentences(text: str) -> dict[int, str]:
     """Sentence number -> sentence, for every line written as "[n] sentence" (other lines are ignored)."""
     sentences = {}
-    for line in unicodedata.normalize("NFC", text or "").splitlines():
+    for line in nfc(text or "").splitlines():
         match = _NUMBERED.match(line)
         if match:
             sentences[int(match.group(1))] = match.group(2)

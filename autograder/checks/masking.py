@@ -20,10 +20,10 @@ Public API
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ailab.text import nfc
 from autograder.checks.result import CheckResult
 
 __all__ = ["LABELS", "Finding", "find_personal_data", "grade_masked_text", "mask_personal_data"]
@@ -62,7 +62,7 @@ class Finding:
 
 
 def _nfc(text) -> str:
-    return unicodedata.normalize("NFC", text if isinstance(text, str) else "")
+    return nfc(text if isinstance(text, str) else "")
 
 
 def find_personal_data(text: str) -> list[Finding]:

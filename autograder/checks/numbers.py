@@ -30,10 +30,11 @@ How numbers are read (Vietnamese conventions first):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from ailab.text import nfc
 
 __all__ = [
     "Number",
@@ -105,7 +106,7 @@ class Number:
 
 
 def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    return nfc(text)
 
 
 def _read_digits(raw: str) -> tuple[Decimal, int]:

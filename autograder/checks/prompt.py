@@ -31,10 +31,10 @@ A part counts as present when one of its patterns matches:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ailab.text import nfc
 from autograder.checks.result import CheckResult
 
 __all__ = ["EMPTY_HINT", "HINTS", "NO_DIACRITICS_HINT", "PART_LABELS", "PART_WEIGHTS", "PromptJob", "PromptPart",
@@ -143,12 +143,12 @@ class PromptReport:
 
 def _lower(text: str) -> str:
     """NFC, lower-cased, with runs of white space collapsed (so a match maps back to the prompt)."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip().lower()
+    return re.sub(r"\s+", " ", nfc(text or "")).strip().lower()
 
 
 def check_prompt(prompt: str) -> PromptReport:
     """Report which of the five parts of a good prompt ``prompt`` contains."""
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", prompt if isinstance(prompt, str) else "")).strip()
+    text = re.sub(r"\s+", " ", nfc(prompt if isinstance(prompt, str) else "")).strip()
     lowered = text.lower()
     notes: list[str] = []
     if not text:
@@ -259,7 +259,7 @@ _OLD_TONE = re.compile("(?:" + "|".join([*_OLD_TONES, *(k.upper() for k in _OLD_
 
 def _normal(text: str) -> str:
     """NFC, old-style tone places made new ("hoá" -> "hóa"), every run of white space made one space."""
-    text = unicodedata.normalize("NFC", text if isinstance(text, str) else "")
+    text = nfc(text if isinstance(text, str) else "")
     text = _OLD_TONE.sub(lambda m: _OLD_TONES.get(m.group(0), _OLD_TONES.get(m.group(0).lower(), m.group(0))),
                          text)
     return re.sub(r"\s+", " ", text).strip()
@@ -273,7 +273,7 @@ def _starts_item(char: str) -> bool:
 def prompt_clauses(prompt: str) -> list[str]:
     """The lower-cased clauses of ``prompt``: split at sentence ends, semicolons, and line breaks that start a
     new item (a capital letter, a dash or a number); a line wrapped in mid-sentence stays one clause."""
-    text = unicodedata.normalize("NFC", prompt if isinstance(prompt, str) else "")
+    text = nfc(prompt if isinstance(prompt, str) else "")
     text = _LINE_BREAK.sub(lambda m: ("\n" if _starts_item(m.group(1)) else " ") + m.group(1), text)
     return [c.strip() for c in _CLAUSE_END.split(re.sub(r"[ \t]+", " ", text).lower()) if c.strip()]
 

@@ -19,8 +19,9 @@ Case, accents and punctuation inside the quote count: a quote that changes a wor
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from ailab.text import nfc
 
 __all__ = [
     "check_quotes",
@@ -41,11 +42,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(]?[A-ZÀ-ỸĐ])|\n+")
 
 def fold(text) -> str:
     """NFC with every run of whitespace (spaces, tabs, line breaks, no-break spaces) made one space."""
-    return " ".join(unicodedata.normalize("NFC", str(text or "")).split())
+    return " ".join(nfc(str(text or "")).split())
 
 
 def _fold_keep_lines(text) -> str:
-    text = unicodedata.normalize("NFC", str(text or "")).replace("\r\n", "\n")
+    text = nfc(str(text or "")).replace("\r\n", "\n")
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 

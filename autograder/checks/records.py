@@ -12,6 +12,8 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
+from ailab.text import nfc
+
 __all__ = [
     "EXCEL_EPOCH",
     "PROVINCE_CODES",
@@ -60,18 +62,18 @@ def strip_diacritics(text: str) -> str:
 
 def has_diacritics(text: str) -> bool:
     """True when ``text`` carries at least one Vietnamese mark (so it is not a copy typed without them)."""
-    return strip_diacritics(text) != unicodedata.normalize("NFC", str(text))
+    return strip_diacritics(text) != nfc(str(text))
 
 
 def tidy_name(name: str) -> str:
     """A name as it should be stored: NFC, single spaces, each word capitalised ("NGUYỄN  thị lan" -> "Nguyễn Thị Lan")."""
-    words = unicodedata.normalize("NFC", str(name)).split()
+    words = nfc(str(name)).split()
     return " ".join(word[:1].upper() + word[1:].lower() for word in words)
 
 
 def name_key(name: str) -> str:
     """A key equal for every spelling of one name: case, spacing, NFD/NFC and missing diacritics ignored."""
-    return " ".join(strip_diacritics(unicodedata.normalize("NFC", str(name))).casefold().split())
+    return " ".join(strip_diacritics(nfc(str(name))).casefold().split())
 
 
 def parse_date(value, reference_year: int | None = None) -> date | None:
@@ -90,7 +92,7 @@ def parse_date(value, reference_year: int | None = None) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = unicodedata.normalize("NFC", str(value)).strip()
+    text = nfc(str(value)).strip()
     reference_year = reference_year or date.today().year
     try:
         if match := _YMD.fullmatch(text):
@@ -115,7 +117,7 @@ def iso_date(value, reference_year: int | None = None) -> str:
 
 def clean_id(number) -> str:
     """The số định danh with spaces, dots and dashes removed (nothing else changed)."""
-    return re.sub(r"[\s.\-]", "", unicodedata.normalize("NFC", str(number or "")))
+    return re.sub(r"[\s.\-]", "", nfc(str(number or "")))
 
 
 def id_problems(number, female: bool | None = None, birth: date | None = None) -> list[str]:
@@ -166,5 +168,5 @@ def normalize_phone(value) -> str:
 
 def names_district(address) -> bool:
     """True when an address still names a district-level unit (huyện, quận, thị xã), gone since 01/07/2025."""
-    text = unicodedata.normalize("NFC", str(address or "")) + " "
+    text = nfc(str(address or "")) + " "
     return bool(_DISTRICT.search(text) or _DISTRICT_PLAIN.search(text.casefold()))

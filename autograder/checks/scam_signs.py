@@ -22,9 +22,9 @@ Messages name the learner's wrong items (their own answers), never the expected 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 
+from ailab.text import nfc
 from autograder.checks.result import CheckResult
 
 __all__ = ["LABELS", "check_scam_format", "grade_scam_labels", "grade_scam_signs", "normalise_label"]
@@ -38,7 +38,7 @@ def normalise_label(value) -> str | None:
     """ "Lừa  đảo " -> "lừa đảo"; None when ``value`` is not one of the two labels."""
     if not isinstance(value, str):
         return None
-    text = " ".join(unicodedata.normalize("NFC", value).lower().split())
+    text = " ".join(nfc(value).lower().split())
     return text if text in LABELS else None
 
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from jsonschema import Draft202012Validator
 
+from ailab.text import nfc
 from autograder.checks.result import CheckResult
 
 __all__ = ["ParsedJSON", "StructuredAnswer", "check_structured", "extract_json", "schema_problems",
@@ -78,7 +78,7 @@ def extract_json(text) -> ParsedJSON:
     """Find and read the JSON value in a model's answer: fenced in ```json … ```, bare, or after a sentence."""
     if not isinstance(text, str) or not text.strip():
         return ParsedJSON(problem="Câu trả lời của AI đang trống: dán câu trả lời vào giữa hai dấu nháy ba.")
-    text = unicodedata.normalize("NFC", text).strip().lstrip("\ufeff")
+    text = nfc(text).strip().lstrip("\ufeff")
     notes = []
     fenced = [body for lang, body in _FENCE.findall(text) if lang.lower() in ("", "json")]
     if fenced:

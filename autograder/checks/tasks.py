@@ -21,10 +21,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ailab.text import nfc
 from autograder.checks.quotes import fold, quote_words, sentences_of_quote
 
 __all__ = [
@@ -175,7 +175,7 @@ def _header_map(cells: Sequence[str]) -> dict[str, int] | None:
 
 def read_task_table(text) -> tuple[list[TaskRow], list[str]]:
     """Rows of a pasted table with columns for task, owner, deadline and source sentence (any order, by header)."""
-    lines = [line for line in unicodedata.normalize("NFC", str(text or "")).splitlines() if line.strip()]
+    lines = [line for line in nfc(str(text or "")).splitlines() if line.strip()]
     lines = [line for line in lines if not re.fullmatch(r"[\s|:\-–+]+", line)]
     if not lines:
         return [], ["Bảng nhiệm vụ đang trống: dán bảng (có dòng tiêu đề) vào giữa hai dấu ba ngoặc kép."]

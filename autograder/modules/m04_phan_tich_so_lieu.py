@@ -10,7 +10,6 @@ dicts or pandas Series alike.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -56,7 +55,7 @@ def month_key(label) -> int | None:
 
 
 def _text_key(label) -> str:
-    return unicodedata.normalize("NFC", str(label)).strip().casefold()
+    return nfc(str(label)).strip().casefold()
 
 
 def _number(value) -> float | None:

@@ -8,13 +8,12 @@ function returns a ``CheckResult`` with Vietnamese messages that never name a mi
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ailab.text import split_sentences
+from ailab.text import nfc, split_sentences
 from autograder.checks.numbers import unsupported_numbers
 from autograder.checks.result import CheckResult
 from autograder.checks.structured import StructuredAnswer, validate_model_json
@@ -172,7 +171,7 @@ _DEADLINE = ("thời hạn", "chậm nhất", "trước ngày", "trong vòng", "
 
 
 def _low(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().replace("–", "-").split())
+    return " ".join(nfc(text).lower().replace("–", "-").split())
 
 
 def _bodies_named(sentence: str) -> set[str]:
@@ -298,7 +297,7 @@ def document_paragraphs(path: str | Path) -> list[str]:
         for row in table.rows:
             for cell in row.cells:
                 texts += [p.text for p in cell.paragraphs]
-    return [unicodedata.normalize("NFC", text) for text in texts]
+    return [nfc(text) for text in texts]
 
 
 def body_paragraphs_of(path: str | Path) -> list[str]:
@@ -330,7 +329,7 @@ def reply_text(reply) -> tuple[str, list[str]]:
         return "\n".join(body_paragraphs_of(path)), []
     if not isinstance(reply, str) or not reply.strip():
         return "", ["Chưa có nội dung văn bản trả lời."]
-    return unicodedata.normalize("NFC", reply), []
+    return nfc(reply), []
 
 
 # ------------------------------------------------------------------------------- masking before pasting
@@ -345,7 +344,7 @@ _MASKS = (
 
 def che_thong_tin(van_ban: str) -> str:
     """Mask what must not be pasted into a public chatbot: ID numbers, mobile numbers, names after ông/bà."""
-    text = unicodedata.normalize("NFC", str(van_ban))
+    text = nfc(str(van_ban))
     for pattern, label in _MASKS:
         text = pattern.sub(label, text)
     return text

@@ -11,7 +11,6 @@ a person who lost every row counts as wrong in every part, flags are scored as (
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ailab.text import nfc
 from autograder.checks.records import (
     clean_id,
     has_diacritics,
@@ -62,7 +62,7 @@ def read_flag(value) -> bool | None:
         return bool(value)
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
-    text = unicodedata.normalize("NFC", str(value)).strip().casefold()
+    text = nfc(str(value)).strip().casefold()
     return True if text in _TRUE else False if text in _FALSE else None
 
 
@@ -302,7 +302,7 @@ def grade_addresses(table, raw: pd.DataFrame, max_score: float = 1.0) -> CheckRe
     for row_id in rows.judged(rows.raw.index):
         old = rows.raw.at[row_id, "dia_chi"]
         flag = read_flag(_cell(rows, row_id, "can_cap_nhat_dia_chi"))
-        same = unicodedata.normalize("NFC", _text(_cell(rows, row_id, "dia_chi"))) == unicodedata.normalize("NFC", old)
+        same = nfc(_text(_cell(rows, row_id, "dia_chi"))) == nfc(old)
         edited += rows.present(row_id) and not same
         if names_district(old):
             bad += 1

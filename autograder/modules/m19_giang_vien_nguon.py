@@ -9,10 +9,10 @@ functions only look at the form of an answer and give hints. All grading functio
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ailab.text import nfc
 from autograder.checks.choices import check_choices_format, grade_choices
 from autograder.checks.masking import find_personal_data
 from autograder.checks.prompt import PromptJob, copied_share, grade_prompt_for_job
@@ -35,7 +35,7 @@ _TASK = re.compile(r"\?|\b(?:tìm|chỉ ra|đánh dấu|làm lại|trả lời|g
 
 
 def _text(value) -> str:
-    return " ".join(unicodedata.normalize("NFC", value).split()) if isinstance(value, str) else ""
+    return " ".join(nfc(value).split()) if isinstance(value, str) else ""
 
 
 def _sentence_like(text: str, min_words: int) -> bool:

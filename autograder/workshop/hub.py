@@ -40,7 +40,7 @@ def running(state: WorkshopState) -> bool:
     return True
 
 
-def wait_until_up(port: int, timeout: float = 60.0) -> bool:
+def wait_until_up(port: int, timeout: float = 180.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
