@@ -88,6 +88,20 @@ def stop_hub(state: WorkshopState, timeout: float = 20.0) -> bool:
             os.kill(int(proxy_pid.read_text().strip()), signal.SIGTERM)
         except (OSError, ValueError):
             pass
+    _end_learner_processes(state)
     state.hub_pid = 0
     state.save()
     return True
+
+
+def _end_learner_processes(state: WorkshopState, timeout: float = 15.0) -> None:
+    """Whatever a learner's lab left running (a slow server, a kernel) ends with the workshop."""
+    names = list(state.learners)
+    for name in names:
+        subprocess.run(["pkill", "-TERM", "-u", name], capture_output=True)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(
+            subprocess.run(["pgrep", "-u", name], capture_output=True).returncode == 0 for name in names):
+        time.sleep(0.3)
+    for name in names:
+        subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)

@@ -43,7 +43,9 @@ def _why_not() -> str | None:
     return None
 
 
-pytestmark = pytest.mark.skipif(_why_not() is not None, reason=f"máy chủ lớp học cần: {_why_not()}")
+# One workshop for the whole file, on one xdist worker (the learners are real OS users shared by the machine).
+pytestmark = [pytest.mark.skipif(_why_not() is not None, reason=f"máy chủ lớp học cần: {_why_not()}"),
+              pytest.mark.xdist_group("workshop_hub")]
 
 
 def _free_port() -> int:
