@@ -35,9 +35,9 @@ def test_notebook_is_committed_without_outputs(path):
     assert dirty == [], f"cells {dirty} have outputs: clear them before committing"
 
 
-# Real official files are kept byte for byte as published (the decree's text has a decomposed letter that the
-# checker's tests pin); everything this project writes is NFC.
-AS_PUBLISHED = ROOT / "tests" / "data" / "nd30_official"
+# The official .docx files are kept byte for byte as published (the decree has a decomposed letter that the
+# checker's tests pin); every text file, the decree's Markdown copy included, is NFC.
+AS_PUBLISHED = ROOT / "tests" / "data" / "nd30_official" / "as_published"
 # Module 08 teaches NFC by planting decomposed (NFD) names in its resident lists: decomposed on purpose.
 PLANTED_NFD = {ROOT / "exercises" / "08_lam_sach_du_lieu" / "du_lieu_dan_cu.csv",
                ROOT / "notebooks" / "data" / "08_dan_cu_mau.csv"}
