@@ -54,7 +54,7 @@ def test_every_text_file_is_nfc():
 
 
 def test_ruff_is_clean():
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--quiet", "ailab", "autograder", "tests",
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--quiet", "--no-cache", "ailab", "autograder", "tests",
                              "benchmarks", "datasets", "bootstrap.py"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1000:]
 
