@@ -27,6 +27,8 @@ def register(sub) -> None:
                        help=f"nơi đặt môi trường Python và kho nộp bài chung (mặc định {DEFAULT_SHARED_ROOT}/<lớp>)")
     start.add_argument("--bo-nho", dest="memory_mb", type=int, default=None,
                        help="giới hạn bộ nhớ cho mỗi học viên, MB (mặc định 2048)")
+    start.add_argument("--cpu-moi-hoc-vien", dest="cpus", type=_cores, default=None, metavar="LÕI",
+                       help="số lõi CPU tối đa cho mỗi học viên, ví dụ 0,5 hoặc 1 (mặc định 1)")
     start.set_defaults(handler=_guard(cmd_start))
 
     stop = commands.add_parser("stop", help="Dừng máy chủ lớp học (bài làm của học viên vẫn giữ)")
@@ -38,6 +40,38 @@ def register(sub) -> None:
     status = commands.add_parser("status", help="Máy chủ lớp học có đang chạy không, địa chỉ nào")
     status.add_argument("dir", type=Path)
     status.set_defaults(handler=_guard(cmd_status))
+
+
+def _cores(text: str) -> float:
+    """A number of CPU cores as a trainer types it: ``1``, ``0.5`` or ``0,5``."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 1024:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải số lõi CPU; ví dụ: 0,5 hoặc 1 hoặc 2")
+    return value
+
+
+def caps_summary(state: WorkshopState) -> str:
+    """Which per-learner caps are in force, in one Vietnamese line for the trainer."""
+    cores = f"{state.cpu_per_learner:g}".replace(".", ",")
+    if state.cgroups:
+        return (f"Giới hạn CPU: cgroup {cores} lõi/học viên; bộ nhớ: cgroup {state.memory_limit_mb} MB/học viên "
+                f"(cgroup v{state.cgroups.get('version')}).")
+    reason = f" (không dùng được cgroup: {state.cgroup_problem})" if state.cgroup_problem else ""
+    return (f"Giới hạn CPU: chỉ hạ ưu tiên (nice){reason}; bộ nhớ: {state.memory_limit_mb} MB cho mỗi tiến trình "
+            "(không giới hạn tổng của một học viên).")
+
+
+def _apply_cgroups(state: WorkshopState, course: Path) -> None:
+    """Make the workshop's groups when this machine allows it; otherwise keep why, for the summary."""
+    from autograder.workshop import cgroups
+
+    try:
+        state.cgroups, state.cgroup_problem = cgroups.setup(course.name).to_dict(), ""
+    except cgroups.CgroupUnavailable as problem:
+        state.cgroups, state.cgroup_problem = {}, str(problem)
 
 
 def _guard(handler):
@@ -68,6 +102,8 @@ def _prepare_state(args, course: Path) -> tuple[WorkshopState, str, str]:
         state.port = args.port
     if args.memory_mb:
         state.memory_limit_mb = args.memory_mb
+    if args.cpus:
+        state.cpu_per_learner = args.cpus
     old_learner, old_admin = state.read_passwords() if state.password_hash else ("", "")
     learner_password = args.password or old_learner or readable_password()
     admin_password = args.admin_password or old_admin or readable_password()
@@ -97,6 +133,7 @@ def cmd_start(args) -> int:
     state.learners = {os_name_for(learner.id): learner.id for learner in roster}
     for name in state.learners:
         users.ensure_user(name, course.name)
+    _apply_cgroups(state, course)
     state.save()
     state.write_passwords(learner_password, admin_password)
     course.chmod(0o700)
@@ -112,6 +149,7 @@ def cmd_start(args) -> int:
           f"và mật khẩu: {learner_password}")
     print(f"Giảng viên: tài khoản giangvien, mật khẩu: {admin_password}")
     print(f"Bài đã phát: {', '.join(modules)}. {len(state.learners)} học viên. Mã QR: {png}")
+    print(caps_summary(state))
     print(f"Dừng: ailab workshop stop {course}")
     return 0
 
@@ -139,4 +177,5 @@ def cmd_status(args) -> int:
         print("Máy chủ lớp học không chạy.")
         return 1
     print(f"Đang chạy: {network.public_url(state.ip, state.port)} — {len(state.learners)} học viên.")
+    print(caps_summary(state))
     return 0

@@ -9,6 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from autograder.workshop import cgroups
 from autograder.workshop.config import config_text, hub_command, proxy_command
 from autograder.workshop.state import WorkshopError, WorkshopState
 
@@ -69,8 +70,14 @@ def start_hub(state: WorkshopState) -> int:
 
 
 def stop_hub(state: WorkshopState, timeout: float = 20.0) -> bool:
-    """Stop the hub (it stops the learners' labs and its proxy); True when something was stopped."""
+    """Stop the hub (it stops the learners' labs and its proxy); True when something was stopped.
+
+    The learners' groups (cgroups) go too, once their processes have ended, even after a hub that died.
+    """
     if not running(state):
+        if state.cgroups:
+            _end_learner_processes(state)
+            _remove_groups(state)
         return False
     os.killpg(state.hub_pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
@@ -90,8 +97,18 @@ def stop_hub(state: WorkshopState, timeout: float = 20.0) -> bool:
             pass
     _end_learner_processes(state)
     state.hub_pid = 0
+    _remove_groups(state)
     state.save()
     return True
+
+
+def _remove_groups(state: WorkshopState) -> None:
+    layout = cgroups.Layout.from_dict(state.cgroups)
+    if layout is None:
+        return
+    cgroups.remove(layout)
+    state.cgroups = {}
+    state.save()
 
 
 def _end_learner_processes(state: WorkshopState, timeout: float = 15.0) -> None:

@@ -1,11 +1,15 @@
-"""What the hub does before a learner's lab starts: the user's workspace, owned by the user."""
+"""How the hub starts a learner's lab: the user's workspace, owned by the user, and the learner's caps."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from jupyterhub.spawner import LocalProcessSpawner
+from traitlets import Dict
+
 from ailab.workspace import build_workspace
+from autograder.workshop import cgroups
 from autograder.workshop.users import chown_tree, existing
 
 WORKSPACE = "phong_thuc_hanh_ai"
@@ -28,3 +32,45 @@ def pre_spawn_hook(spawner) -> None:
     if spawner.user.admin:
         raise RuntimeError("Tài khoản giảng viên không có phòng thực hành riêng; dùng trang quản trị và chấm bài.")
     prepare_home(spawner.user.name)
+
+
+class CappedSpawner(LocalProcessSpawner):
+    """LocalProcessSpawner that enforces ``cpu_limit`` and ``mem_limit`` with one cgroup per learner.
+
+    The hub (root) makes the learner's group before the start; the new process joins it in its
+    ``preexec_fn``, before dropping to the learner's user and before any learner code runs, so the lab
+    server, its kernels and whatever they start share the cap. Without a layout it is LocalProcessSpawner.
+    """
+
+    cgroup_layout = Dict(config=True, help="The workshop's groups (cgroups.Layout.to_dict()); empty: no cgroup.")
+
+    _join_files: list[str] = []
+
+    async def start(self):
+        self._join_files = []
+        layout = cgroups.Layout.from_dict(self.cgroup_layout)
+        if layout:
+            try:
+                self._join_files = cgroups.create_learner(
+                    layout, self.user.name, self.cpu_limit, self.mem_limit)
+            except OSError as error:
+                self.log.warning("Không đặt được giới hạn cgroup cho %s (%s); phòng thực hành chỉ có nice và "
+                                 "giới hạn bộ nhớ từng tiến trình.", self.user.name, error)
+        address = await super().start()
+        if self._join_files and self.pid not in cgroups.members(layout, self.user.name):
+            self.log.warning("Phòng thực hành của %s không vào được nhóm cgroup; CPU không bị giới hạn.",
+                             self.user.name)
+        return address
+
+    def make_preexec_fn(self, name):
+        become_learner = super().make_preexec_fn(name)
+        join_files = list(self._join_files)
+
+        def preexec():
+            try:
+                cgroups.join(join_files)
+            except OSError:
+                pass  # the hub checks membership right after the start and logs it
+            become_learner()
+
+        return preexec

@@ -71,6 +71,9 @@ class WorkshopState:
     ip: str = "0.0.0.0"
     port: int = 8000
     memory_limit_mb: int = 1536
+    cpu_per_learner: float = 1.0
+    cgroups: dict = field(default_factory=dict)  # cgroups.Layout.to_dict() while groups cap the learners
+    cgroup_problem: str = ""  # why the caps fell back to nice and per-process limits, in Vietnamese
     hub_pid: int = 0
 
     @staticmethod
