@@ -21,7 +21,7 @@ import pytest
 
 from ailab.cli import main as ailab
 from ailab.workspace import START_PAGE
-from autograder.workshop import users
+from autograder.workshop import cgroups, users
 from autograder.workshop.client import HubClient
 from autograder.workshop.config import proxy_command
 from autograder.workshop.state import WorkshopState
@@ -155,8 +155,23 @@ def test_the_trainer_reaches_formgrader_and_learners_do_not(workshop):
     assert learner.get(f"{hub.base}/services/cham-bai/formgrader", timeout=60).status_code == 403
 
 
-def test_stop_ends_every_learner_process(workshop):
+def test_a_learners_kernel_runs_inside_their_capped_cgroup(workshop):
+    course, hub = workshop
+    state = WorkshopState.load(course)
+    if not state.cgroups:
+        pytest.skip(f"cgroup không dùng được ở máy này: {state.cgroup_problem}")
+    layout = cgroups.Layout.from_dict(state.cgroups)
+    groups = hub.run(LEARNERS[0], "print(open('/proc/self/cgroup').read())")
+    assert groups.count(f"/{cgroups.group_name(course.name)}/{LEARNERS[0]}\n") == len(layout.hierarchies)
+    cpu = next(h for h in layout.hierarchies if "cpu" in h.controllers)
+    quota = "cpu.max" if layout.version == 2 else "cpu.cfs_quota_us"
+    assert (Path(cpu.path) / LEARNERS[0] / quota).read_text().split()[0] == "100000"
+
+
+def test_stop_ends_every_learner_process_and_removes_their_groups(workshop):
     course, _ = workshop
+    layout = cgroups.Layout.from_dict(WorkshopState.load(course).cgroups)
     assert ailab(["workshop", "stop", str(course)]) == 0
     for name in LEARNERS:
         assert subprocess.run(["pgrep", "-u", name], capture_output=True).returncode != 0
+    assert not any(Path(h.path).exists() for h in (layout.hierarchies if layout else []))
