@@ -14,6 +14,7 @@ from autograder.workshop.config import config_text, hub_command, proxy_command
 from autograder.workshop.state import WorkshopError, WorkshopState
 
 REPO = Path(__file__).resolve().parents[2]
+TERM_GRACE = 15.0  # seconds a learner's process has to end after SIGTERM before SIGKILL
 
 
 def ensure_proxy(say=print) -> str:
@@ -111,14 +112,23 @@ def _remove_groups(state: WorkshopState) -> None:
     state.save()
 
 
-def _end_learner_processes(state: WorkshopState, timeout: float = 15.0) -> None:
-    """Whatever a learner's lab left running (a slow server, a kernel) ends with the workshop."""
+def _end_learner_processes(state: WorkshopState) -> None:
+    """Whatever a learner's lab left running (a slow server, a kernel) ends with the workshop.
+
+    Politely first (SIGTERM), then SIGKILL, then wait until the killed processes are gone for good: a kill
+    is delivered later, and a dead process lingers until it is reaped.
+    """
     names = list(state.learners)
     for name in names:
         subprocess.run(["pkill", "-TERM", "-u", name], capture_output=True)
+    _wait_until_gone(names, TERM_GRACE)
+    for name in names:
+        subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
+    _wait_until_gone(names, 10.0)
+
+
+def _wait_until_gone(names: list[str], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and any(
             subprocess.run(["pgrep", "-u", name], capture_output=True).returncode == 0 for name in names):
-        time.sleep(0.3)
-    for name in names:
-        subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
+        time.sleep(0.2)
