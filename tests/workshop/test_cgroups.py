@@ -178,6 +178,16 @@ def test_impossible_cores_are_refused_in_vietnamese(typed):
         cli._cores(typed)
 
 
+def test_status_names_the_cap_in_force(tmp_path, capsys):
+    from ailab.cli import main
+
+    state = WorkshopState(course_dir=str(tmp_path), shared_root=str(tmp_path / "chung"), memory_limit_mb=2048,
+                          cgroups={"version": 1, "hierarchies": []}, hub_pid=os.getpid(), ip="127.0.0.1")
+    state.save()
+    assert main(["workshop", "status", str(tmp_path)]) == 0
+    assert "Giới hạn CPU: cgroup 1 lõi/học viên" in capsys.readouterr().out
+
+
 # --- the real kernel: runs where this process may make groups (root, writable cgroupfs: here and in CI) ---
 
 def _real_layout() -> tuple[cgroups.Layout | None, str]:
@@ -248,3 +258,4 @@ def test_real_groups_hold_the_process_and_go_away_after_it(real_layout):
     sleeper.wait()
     assert cgroups.remove(real_layout, timeout=5) == 2 * len(real_layout.hierarchies)
     assert not any(Path(h.path).exists() for h in real_layout.hierarchies)
+
