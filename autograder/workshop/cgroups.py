@@ -4,11 +4,13 @@ One group per workshop (``ailab_<course>``) holds one group per learner. A learn
 before it runs any code, so its kernels and everything they start share one cap. Where no group can be made
 (not Linux, not root, a read-only cgroup filesystem in a container), the labs keep their older limits: a
 lower priority (nice) and a per-process memory limit, and ``ailab workshop start`` says which is in force.
-No PyPI library writes both cgroup versions (cgroupspy and cgroupy know v1 only), hence this small module.
+The PyPI libraries for this (cgroupspy, cgroupy) are built around the v1 layout and JupyterHub's
+SystemdSpawner needs systemd as init; hence this small module, which writes the few files itself.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import signal
@@ -178,7 +180,15 @@ def create_parents(layout: Layout) -> None:
     except OSError as error:
         for folder in reversed(made):
             _remove_dir(folder)
-        raise CgroupUnavailable(f"không ghi được vào cgroup ({error.strerror or error})") from error
+        raise CgroupUnavailable(f"không ghi được vào cgroup: {_in_vietnamese(error)}") from error
+
+
+def _in_vietnamese(error: OSError) -> str:
+    reasons = {errno.EROFS: "hệ thống tệp cgroup chỉ đọc (thường gặp trong container)",
+               errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi",
+               errno.EBUSY: "nhóm đang có tiến trình", errno.ENOTDIR: "đường dẫn không phải thư mục cgroup",
+               errno.ENOENT: "không thấy thư mục cgroup"}
+    return f"{reasons.get(error.errno, error.strerror or str(error))} ({error.filename})"
 
 
 def create_learner(layout: Layout, name: str, cpus: float | None, memory_bytes: int | None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -116,9 +117,20 @@ def test_a_group_that_cannot_be_made_undoes_the_others_and_says_why(tmp_path):
     (tmp_path / "memory").write_text("not a folder")  # as root, permissions would not stop a write
     layout = cgroups.Layout(1, [cgroups.Hierarchy(str(tmp_path / "cpu" / "ailab_lop"), ("cpu",)),
                                 cgroups.Hierarchy(str(tmp_path / "memory" / "ailab_lop"), ("memory",))])
-    with pytest.raises(cgroups.CgroupUnavailable, match="không ghi được vào cgroup"):
+    with pytest.raises(cgroups.CgroupUnavailable, match="không ghi được vào cgroup: đường dẫn không phải thư mục"):
         cgroups.create_parents(layout)
     assert not (tmp_path / "cpu" / "ailab_lop").exists()
+
+
+def test_read_only_cgroup_filesystem_is_named_in_vietnamese(tmp_path, monkeypatch):
+    def read_only(self, *args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    layout = cgroups.Layout(2, [cgroups.Hierarchy(str(tmp_path / "ailab_lop"), ("cpu", "memory"))])
+    with pytest.raises(cgroups.CgroupUnavailable, match="chỉ đọc \\(thường gặp trong container\\)") as raised:
+        cgroups.create_parents(layout)
+    assert "Read-only" not in str(raised.value)
 
 
 def test_cpu_time_is_read_from_cpu_stat_or_cpuacct(tmp_path):
