@@ -42,7 +42,7 @@ class CappedSpawner(LocalProcessSpawner):
     server, its kernels and whatever they start share the cap. Without a layout it is LocalProcessSpawner.
     """
 
-    cgroup_layout = Dict(config=True, help="The workshop's groups (cgroups.Layout.to_dict()); empty: no cgroup.")
+    cgroup_layout = Dict(help="The workshop's groups (cgroups.Layout.to_dict()); empty: no cgroup.").tag(config=True)
 
     _join_files: list[str] = []
 
@@ -51,8 +51,7 @@ class CappedSpawner(LocalProcessSpawner):
         layout = cgroups.Layout.from_dict(self.cgroup_layout)
         if layout:
             try:
-                self._join_files = cgroups.create_learner(
-                    layout, self.user.name, self.cpu_limit, self.mem_limit)
+                self._join_files = cgroups.create_learner(layout, self.user.name, self.cpu_limit, self.mem_limit)
             except OSError as error:
                 self.log.warning("Không đặt được giới hạn cgroup cho %s (%s); phòng thực hành chỉ có nice và "
                                  "giới hạn bộ nhớ từng tiến trình.", self.user.name, error)
