@@ -126,8 +126,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{COHORT:,} bài trên {CORES} lõi: khoảng {hours:.2f} giờ (mục tiêu ≤ 1 giờ)")
         if writer:
             seconds = float(writer.group(1))
-            print(f"Tiến trình ghi sổ điểm duy nhất: {seconds:.3f} s/bài → riêng việc ghi {COHORT:,} bài mất "
-                  f"khoảng {COHORT * seconds / 3600:.2f} giờ (SQLite, trên máy này)")
+            print(f"Tiến trình ghi sổ điểm của lớp: {seconds:.3f} s/bài → {3600 / max(seconds, 1e-9):,.0f} bài/giờ "
+                  f"(SQLite, trên máy này); nếu cả {COHORT:,} bài chung một sổ điểm: khoảng "
+                  f"{COHORT * seconds / 3600:.2f} giờ, còn mỗi lớp một sổ thì các tiến trình ghi chạy song song")
     return 0
 
 

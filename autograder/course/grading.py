@@ -12,9 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
-import warnings
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 
 import nbformat
@@ -27,7 +25,7 @@ from autograder.course.dispatch import run_tasks
 from autograder.course.precheck import check_cells, load_notebook, summarize
 from autograder.course.settings import CourseSettings, db_url, ensure_tools_on_path
 from autograder.course.status import FAILED, MISSING, StatusRow, write_status
-from autograder.course.tasks import Outcome, Task, parent_pipeline
+from autograder.course.tasks import Outcome, Task
 from autograder.course.workspace import (
     autograded_dir,
     expected_notebooks,
@@ -37,6 +35,7 @@ from autograder.course.workspace import (
     status_path,
     submission_dir,
 )
+from autograder.course.writer import GradeWriter
 from autograder.notebook import sandbox
 from autograder.notebook.forked import DEFAULT_PRELOAD
 
@@ -96,6 +95,7 @@ class Grader:
         self.notes: list[str] = []
         self.total = 0
         self._original_cache: dict[tuple[str, str], tuple] = {}
+        self.writer: GradeWriter | None = None
         self.save_seconds = 0.0  # time this one writer spends per run in the gradebook (the cohort's limit)
 
     def run(self) -> list[StatusRow]:
@@ -112,6 +112,7 @@ class Grader:
                 self.notes.append(rebuilt)
             if self.isolation == sandbox.NONE:
                 self.notes.append(sandbox.WARNING_NONE)
+            self.writer = GradeWriter(self.url, self.settings.course_id, self.config)
             tasks = self._plan(learners, modules, rows)
             self.total = len(tasks)
             snapshot = gradebook.snapshot(self.url, self.settings.course_id)
@@ -125,6 +126,9 @@ class Grader:
         except Exception as error:  # the trainer must still get status.csv, and the reason
             self.notes.append(f"Chấm bị dừng: {error.__class__.__name__}: {str(error)[:300]}")
         finally:
+            if self.writer is not None:
+                self.writer.close()
+                self.writer = None
             ordered = [rows.get((learner, module)) or StatusRow(learner, module, FAILED, 0, 0, NOT_GRADED)
                        for learner in learners for module in modules]
             write_status(status_path(self.course_dir), ordered)
@@ -174,6 +178,8 @@ class Grader:
         return ""
 
     def _max_score(self, module: str) -> float:
+        if self.writer is not None:
+            return self.writer.max_score(module)
         with Gradebook(self.url, self.settings.course_id) as gb:
             try:
                 return gb.find_assignment(module).max_score
@@ -199,28 +205,6 @@ class Grader:
         if out_dir.exists():
             shutil.rmtree(out_dir)
         out_dir.mkdir(parents=True)
-        with Gradebook(self.url, self.settings.course_id) as gb, warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # nbgrader's own SQLAlchemy autoflush warnings
-            gb.update_or_create_student(outcome.learner)
-            kwargs = {"timestamp": datetime.fromtimestamp(stamp, timezone.utc).replace(tzinfo=None)} if stamp else {}
-            submission = gb.update_or_create_submission(outcome.module, outcome.learner, **kwargs)
-            for notebook in submission.notebooks:
-                for grade in notebook.grades:
-                    executed = notebook.name + ".ipynb" in outcome.notebooks
-                    grade.auto_score = 0 if grade.cell.cell_type == "code" or not executed else None
-                    grade.needs_manual_grade = executed and grade.cell.cell_type != "code"
-                    if not executed:
-                        grade.manual_score = None
-            gb.db.commit()
         for name, text in outcome.notebooks.items():
             (out_dir / name).write_text(text, encoding="utf-8")
-            # Parts that ran before a failure keep their points: their outputs are graded like any other.
-            resources = {"nbgrader": {"assignment": outcome.module, "student": outcome.learner,
-                                      "notebook": Path(name).stem, "db_url": self.url}}
-            nb = nbformat.reads(text, as_version=4)
-            for preprocessor in parent_pipeline(self.config):
-                nb, resources = preprocessor(config=self.config)(nb, resources)
-        with Gradebook(self.url, self.settings.course_id) as gb:
-            submission = gb.find_submission(outcome.module, outcome.learner)
-            score = submission.score if outcome.notebooks else 0.0
-            return score, submission.max_score
+        return self.writer.write(outcome, stamp)

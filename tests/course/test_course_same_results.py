@@ -200,3 +200,25 @@ def test_grading_without_isolation_warns_in_terminal_status_and_report(small_cla
     assert rows[0].endswith(",isolation") and all(row.endswith(",none") for row in rows[1:])
     assert ailab_main(["course", "report", str(course)]) == 0
     assert WARNING_NONE in capsys.readouterr().out
+
+
+def test_regrading_gives_the_same_grades_and_a_failed_write_keeps_the_old_ones(small_class):
+    from autograder.course.grading import load_config
+    from autograder.course.status import GRADED
+    from autograder.course.tasks import Outcome
+    from autograder.course.writer import GradeWriter
+
+    course = _copy(small_class, "cham_lai")
+    assert ailab_main(["course", "grade", str(course), "--workers", "2"]) == 0
+    first = _grades(course)
+    assert first == _grades(small_class["course"])
+    assert ailab_main(["course", "grade", str(course), "--workers", "2"]) == 0  # a second run rewrites every grade
+    assert _grades(course) == first
+    writer = GradeWriter(f"sqlite:///{course / 'gradebook.db'}", "ailab", load_config(course))
+    try:
+        with pytest.raises(ValueError):  # not JSON: the write fails after the grades were reset in the session
+            writer.write(Outcome("hv_dung", TINY_NAME, GRADED, notebooks={NB: "{không phải json"}), None)
+        assert writer.max_score(TINY_NAME) > 0  # the writer is still usable for the next submission
+    finally:
+        writer.close()
+    assert _grades(course) == first  # one transaction per submission: nothing of the failed write is kept
