@@ -91,8 +91,10 @@ def test_lesson_runs_all_shows_a_widget_and_stays_unmodified(page, lab):
         "() => { const p = [...document.querySelectorAll('" + CURRENT + " .jp-CodeCell .jp-InputArea-prompt')];"
         " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }", timeout=90_000)
     assert page.locator(f"{CURRENT} .jp-OutputArea-output[data-mime-type='{STDERR}']", has_text="Error").count() == 0
-    page.locator(f"{CURRENT} .widget-textarea textarea").first.wait_for()
+    textarea = page.locator(f"{CURRENT} .widget-textarea textarea").first
+    textarea.wait_for()
     assert page.locator(f"{CURRENT} .jupyter-widgets").count() > 0
+    assert textarea.evaluate("(e) => getComputedStyle(e).fontFamily").startswith('"AILab Mono"')
 
 
 def _rendered_width(page, selector: str, text: str) -> dict:
@@ -107,7 +109,19 @@ def _rendered_width(page, selector: str, text: str) -> dict:
     }""", [selector, text])
 
 
-def test_every_vietnamese_letter_renders_in_the_web_font_at_its_glyph_width(page):
+def _fresh_notebook(page, lab) -> None:
+    page.goto(lab.url("/lab?reset"))  # nothing open: the launcher shows
+    page.locator(".jp-LauncherCard[data-category='Notebook']").first.click()
+    page.wait_for_selector(f"{CURRENT} .jp-Cell")
+    _wait_idle(page)
+    page.locator(f"{CURRENT} .jp-Cell .cm-content").first.click()
+
+
+def test_every_vietnamese_letter_renders_in_the_web_font_at_its_glyph_width(page, lab):
+    _fresh_notebook(page, lab)  # its own notebook: the code cell and the output hold every letter
+    page.keyboard.insert_text(f"print('{VIETNAMESE}')")
+    page.keyboard.press("Shift+Enter")
+    page.locator(f"{CURRENT} .jp-OutputArea-output pre", has_text=VIETNAMESE[:10]).first.wait_for()
     loaded = 0
     for _ in range(5):  # on a loaded machine the lab's stylesheet may still be arriving: wait, then look again
         loaded = page.evaluate("""async (text) => {
@@ -128,9 +142,7 @@ def test_every_vietnamese_letter_renders_in_the_web_font_at_its_glyph_width(page
         measured = _rendered_width(page, selector, VIETNAMESE)
         assert measured["family"].startswith('"AILab Mono"'), measured
         assert abs(measured["text"] - measured["base"]) < 0.5, measured
-    family = page.evaluate(f"() => getComputedStyle(document.querySelector('{CURRENT} .widget-textarea "
-                           "textarea')).fontFamily")
-    assert family.startswith('"AILab Mono"')
+    _wait_idle(page)
 
 
 def test_released_exercise_self_check_runs_from_the_top_button(page, lab):
@@ -148,11 +160,7 @@ def test_released_exercise_self_check_runs_from_the_top_button(page, lab):
 
 
 def test_a_slip_in_a_fresh_notebook_gets_the_vietnamese_hint(page, lab):
-    page.goto(lab.url("/lab?reset"))  # nothing open: the launcher shows
-    page.locator(".jp-LauncherCard[data-category='Notebook']").first.click()
-    page.wait_for_selector(f"{CURRENT} .jp-Cell")
-    _wait_idle(page)
-    page.locator(f"{CURRENT} .jp-Cell .cm-content").first.click()
+    _fresh_notebook(page, lab)
     page.keyboard.type("so_ho_dan_thon_dong + 1")
     page.keyboard.press("Shift+Enter")
     error = page.locator(f"{CURRENT} .jp-OutputArea-output[data-mime-type='{STDERR}']").first
