@@ -93,6 +93,7 @@ def _stage(staging: Path, course_dir: Path, learner: str, module: str, submissio
     target.mkdir(parents=True, exist_ok=True)
     for notebook in sorted(submission_dir(course_dir, learner, module).glob("*.ipynb")):
         shutil.copyfile(page, target / f"{notebook.stem}.html")
+        (target / f"{notebook.stem}.html").chmod(0o644)  # nbgrader copies the mode; the learner must read it
     shutil.copyfile(submission / SECRET_FILE, target / SECRET_FILE)
     stamp = submission / "timestamp.txt"
     (target / "timestamp.txt").write_text(stamp.read_text(encoding="utf-8") if stamp.is_file()
