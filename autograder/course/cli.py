@@ -244,8 +244,11 @@ def _return_feedback(course: Path, path: Path | None) -> None:
           "bằng lệnh: ailab phan-hoi")
     if outcome.skipped:
         print(f"Không gửi {len(outcome.skipped)} phản hồi:")
+    grouped: dict[tuple[str, str], list[str]] = {}
     for learner, module, reason in outcome.skipped:
-        print(f"- {learner} {module}: {reason}")
+        grouped.setdefault((module, reason), []).append(learner)
+    for (module, reason), learners in sorted(grouped.items()):
+        print(f"- {', '.join(learners)} (bài {module}): {reason}")
 
 
 def cmd_certificates(args) -> int:

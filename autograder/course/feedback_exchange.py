@@ -116,7 +116,7 @@ def _release(staging: Path, root: Path, course_id: str, modules: set[str]) -> No
 
 def _why_not(row_status: str, reason: str) -> str:
     if row_status == FAILED:
-        return f"bài chưa chấm được ({reason})" if reason else "bài chưa chấm được"
+        return f"chưa chấm được — {reason}" if reason else "chưa chấm được"
     return "chưa nộp bài"
 
 
@@ -138,7 +138,7 @@ def release_through_exchange(course_dir: Path, root: Path, learners_by_os_name: 
             submission = graded_submission(course_dir, row.learner, row.module,
                                            inbound.get((os_name.get(row.learner, ""), row.module), []))
             if submission is None:
-                outcome.skipped.append((row.learner, row.module, "bài không nộp qua máy chủ lớp học: hãy gửi "
+                outcome.skipped.append((row.learner, row.module, "bài không nộp qua máy chủ lớp học; hãy gửi "
                                         "tệp trong feedback_html"))
                 continue
             _stage(staging, course_dir, row.learner, row.module, submission)

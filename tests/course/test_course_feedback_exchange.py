@@ -1,9 +1,10 @@
 """Feedback returned through nbgrader's exchange, in a tmp folder, no hub.
 
 Release → learners submit with ``ailab nop`` → ``course collect --exchange`` → ``grade`` →
-``feedback --exchange`` → each learner runs ``ailab phan-hoi``. Three roster learners: HV01 hands in a
-solved copy, HV02 nothing, HV03 the blank copy. One OS user plays all three: each learner has their own
-home (so their own nbgrader cache) and an nbgrader config naming them, as their OS user would on the server.
+``feedback --exchange`` → each learner runs ``ailab phan-hoi``. Through the exchange HV01 hands in a solved
+copy, HV03 the blank copy, HV05 a broken file; HV02 hands in nothing; HV04 sends a .zip from a laptop. One OS
+user plays them all: each learner has their own home (so their own nbgrader cache) and an nbgrader config
+naming them, as their OS user would on the server.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from autograder.workshop.exchange import release_to_exchange
 from autograder.workshop.state import WorkshopState
 
 NB = f"{TINY_NAME}.ipynb"
-NAMES = {"HV01": "Nguyễn Văn An", "HV02": "Trần Thị Bình", "HV03": "Lê Văn Cường"}
+NAMES = {"HV01": "Nguyễn Văn An", "HV02": "Trần Thị Bình", "HV03": "Lê Văn Cường", "HV04": "Phạm Thị Dung",
+         "HV05": "Hoàng Văn Em"}
 
 
 @contextlib.contextmanager
@@ -80,10 +82,14 @@ def returned(tmp_path_factory):
     release_to_exchange(course, state.exchange)
     solved = solved_release(course / "release" / TINY_NAME / NB, course / "source" / TINY_NAME / NB)
     blank = json.loads((course / "release" / TINY_NAME / NB).read_text(encoding="utf-8"))
-    for os_name, notebook in (("hv01", solved), ("hv03", blank)):
+    for os_name, notebook in (("hv01", solved), ("hv03", blank), ("hv05", {"cells": "hỏng"})):
         with as_learner(base, state.exchange, os_name) as workspace:
             _hand_in(course, workspace, notebook)
+    laptop = base / "may_rieng" / TINY_NAME
+    laptop.mkdir(parents=True)
+    (laptop / NB).write_text(json.dumps(solved), encoding="utf-8")
     assert ailab(["course", "collect", str(course), "--exchange"]) == 0
+    assert ailab(["course", "collect", str(course), str(nop.submit(laptop / NB, "HV04").file)]) == 0
     assert ailab(["course", "grade", str(course), "--workers", "1", "--sandbox", "none"]) == 0
     return base, course, state.exchange
 
@@ -92,10 +98,13 @@ def test_trainer_releases_only_graded_work_and_says_who_was_skipped(returned, ca
     base, course, exchange = returned
     assert ailab(["course", "feedback", str(course), "--exchange"]) == 0
     out = capsys.readouterr().out
-    assert "Đã tạo 2 trang phản hồi" in out
+    assert "Đã tạo 4 trang phản hồi" in out
     assert "Đã gửi 2 phản hồi (2 học viên) lên máy chủ lớp học" in out
-    assert f"- HV02 {TINY_NAME}: chưa nộp bài" in out
-    assert (course / "feedback_html" / "HV01" / f"{TINY_NAME}.html").is_file()
+    assert "Không gửi 3 phản hồi:\n" in out
+    assert f"- HV05 (bài {TINY_NAME}): chưa chấm được — không phải notebook" in out
+    assert f"- HV04 (bài {TINY_NAME}): bài không nộp qua máy chủ lớp học; hãy gửi tệp trong feedback_html\n" in out
+    assert f"- HV02 (bài {TINY_NAME}): chưa nộp bài\n" in out
+    assert all((course / "feedback_html" / who / f"{TINY_NAME}.html").is_file() for who in ("HV01", "HV04"))
     released = sorted((exchange / "ailab" / "feedback").iterdir())
     assert len(released) == 2 and all(re.fullmatch(r"[0-9a-f]{32}\.html", p.name) for p in released)
     assert stat.S_IMODE((exchange / "ailab" / "feedback").stat().st_mode) & 0o044 == 0  # nobody else can list it
@@ -162,7 +171,7 @@ def test_resubmitting_after_grading_keeps_the_graded_feedback(returned):
 
 def test_exchange_folder_is_found_from_the_workshop_or_given(returned, tmp_path):
     base, course, exchange = returned
-    assert locate_exchange(course, None) == (exchange, {"hv01": "HV01", "hv02": "HV02", "hv03": "HV03"})
+    assert locate_exchange(course, None) == (exchange, {i.lower(): i for i in NAMES})
     bare = tmp_path / "lop_khac"
     bare.mkdir()
     write_roster([Learner("HV07", "Phạm Thị Dung"), Learner("7x", "Tên không dùng được")], bare / ROSTER_FILE)
