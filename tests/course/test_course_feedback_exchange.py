@@ -58,7 +58,7 @@ def _hand_in(course: Path, workspace: Path, notebook: dict) -> None:
     shutil.copy(course / "release" / TINY_NAME / "du_lieu.txt", folder)
     (folder / NB).write_text(json.dumps(notebook, ensure_ascii=False), encoding="utf-8")
     receipt = nop.submit(folder / NB)
-    assert receipt.ok, receipt.message
+    assert receipt.ok and "ailab phan-hoi" in receipt.message, receipt.message
 
 
 def _text(page: Path) -> str:
