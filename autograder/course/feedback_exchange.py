@@ -125,7 +125,9 @@ def release_through_exchange(course_dir: Path, root: Path, learners_by_os_name: 
     """Release the feedback page of every graded submission that came through the exchange."""
     course_dir = Path(course_dir)
     path = status_path(course_dir)
-    rows = read_status(path) if path.exists() else []
+    if not path.exists():
+        raise CourseError(f"Lớp chưa chấm bài nào, chưa có phản hồi để gửi. Chạy trước: ailab course grade {course_dir}")
+    rows = read_status(path)
     os_name = {learner: name for name, learner in learners_by_os_name.items()}
     inbound = _inbound(root, course_id)
     outcome = FeedbackReturn()

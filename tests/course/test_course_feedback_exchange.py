@@ -22,7 +22,7 @@ from bad_submissions import TINY_NAME, make_tiny_exercise, solved_release
 from ailab import nop, phan_hoi
 from ailab.cli import main as ailab
 from autograder.course.errors import CourseError
-from autograder.course.feedback_exchange import locate_exchange
+from autograder.course.feedback_exchange import locate_exchange, release_through_exchange
 from autograder.course.roster import Learner, write_roster
 from autograder.course.settings import ROSTER_FILE, CourseSettings
 from autograder.course.workspace import init_course, release_modules
@@ -141,7 +141,8 @@ def test_a_learner_cannot_fetch_another_learners_feedback(returned):
     """HV01 copies HV03's submission (same notebook, same folder name and time) into their own cache.
 
     Without HV03's random submission secret, which only HV03's private cache and the inbound folder hold,
-    nbgrader cannot name HV03's page, so HV01 gets nothing of HV03's.
+    nbgrader cannot name HV03's page, so HV01 gets nothing of HV03's — even though HV03 handed in the blank
+    copy, whose bytes everyone has (nbgrader's legacy names hashed only the notebook and the submission).
     """
     base, course, exchange = returned
     ailab(["course", "feedback", str(course), "--exchange"])
@@ -154,8 +155,11 @@ def test_a_learner_cannot_fetch_another_learners_feedback(returned):
         shutil.copytree(theirs, forged)
         (forged / "submission_secret.txt").write_text("0" * 128, encoding="utf-8")
         shutil.rmtree(workspace / "phan_hoi", ignore_errors=True)
-        outcome = phan_hoi.fetch(None, workspace)
-    assert outcome.pages == [] and outcome.waiting == [TINY_NAME]
+        guessed = phan_hoi.fetch(None, workspace)
+        (forged / "submission_secret.txt").unlink()  # nbgrader then tries its legacy hashes of the notebook
+        legacy = phan_hoi.fetch(None, workspace)
+    assert guessed.pages == [] and guessed.waiting == [TINY_NAME]
+    assert legacy.pages == [] and not (workspace / "phan_hoi").exists()
 
 
 def test_resubmitting_after_grading_keeps_the_graded_feedback(returned):
@@ -180,3 +184,5 @@ def test_exchange_folder_is_found_from_the_workshop_or_given(returned, tmp_path)
     assert locate_exchange(bare, exchange) == (exchange, {"hv07": "HV07"})
     with pytest.raises(CourseError, match="Không thấy thư mục trao đổi"):
         locate_exchange(bare, tmp_path / "khong_co")
+    with pytest.raises(CourseError, match="chưa chấm bài nào"):
+        release_through_exchange(bare, exchange, {"hv07": "HV07"})
