@@ -1,8 +1,8 @@
 """``ailab phan-hoi [BAI]``: fetch the trainer's feedback on the learner's own submissions.
 
-On the workshop server it runs nbgrader's ``fetch_feedback`` for each exercise this learner submitted with
-``ailab nop``. nbgrader finds a page only through the secret its ``submit`` left in this learner's own cache,
-so nobody can fetch another learner's feedback. The newest page per notebook is copied to
+On the workshop server it runs nbgrader's ``fetch_feedback`` (through ``NbGraderAPI``) for each exercise
+submitted with ``ailab nop``. nbgrader finds a page only through the secret its ``submit`` left in this
+learner's own cache, so nobody can fetch another learner's feedback. The newest page per notebook is copied to
 ``~/phong_thuc_hanh_ai/phan_hoi/<bài>/<notebook>.html``. On a personal machine there is no exchange: the
 trainer sends the page as a file.
 """
@@ -12,8 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,27 +50,44 @@ def submitted_modules(course_id: str) -> list[str]:
 
 
 def _newest_pages(fetched: Path) -> dict[str, Path]:
-    """``<module>/feedback/<timestamp>/<notebook>.html`` -> the newest page per notebook name."""
+    """``feedback/<timestamp>/<notebook>.html`` -> the newest page per notebook name."""
     newest: dict[str, Path] = {}
-    for page in sorted(fetched.glob("*/feedback/*/*.html"), key=lambda p: p.parent.name):
+    for page in sorted(fetched.glob("feedback/*/*.html"), key=lambda p: p.parent.name):
         newest[page.name] = page
     return newest
 
 
-def fetch_module(module: str, exchange: str, course_id: str, workspace: Path) -> list[Path]:
-    """nbgrader ``fetch_feedback`` for one exercise; returns the pages now in ``phan_hoi/<module>/``."""
+def _nbgrader(exchange: str, course_id: str, folder: Path):
+    """nbgrader's own API, fetching into ``folder`` from the exchange (as ``nbgrader fetch_feedback`` does)."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+
+    config = Config()
+    config.Exchange.root = exchange
+    config.Exchange.assignment_dir = str(folder)
+    config.CourseDirectory.root = str(folder)
+    config.CourseDirectory.course_id = course_id
+    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def fetch_modules(modules: list[str], exchange: str, course_id: str, workspace: Path) -> dict[str, list[Path]]:
+    """nbgrader ``fetch_feedback`` for each exercise; the pages now in ``phan_hoi/<module>/`` per exercise."""
+    found: dict[str, list[Path]] = {}
+    if not modules:
+        return found  # importing nbgrader takes seconds
     with tempfile.TemporaryDirectory(prefix="ailab_phan_hoi_") as folder:
-        result = subprocess.run([sys.executable, "-m", "nbgrader", "fetch_feedback", module, "--course", course_id,
-                                 f"--Exchange.root={exchange}"], cwd=folder, capture_output=True, text=True)
-        if result.returncode != 0:
-            return []
-        target = workspace / FOLDER / module
-        copied = []
-        for name, page in sorted(_newest_pages(Path(folder)).items()):
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(page, target / name)
-            copied.append(target / name)
-        return copied
+        api = _nbgrader(exchange, course_id, Path(folder))
+        for module in modules:
+            found[module] = []
+            if not api.fetch_feedback(module, "*").get("success"):
+                continue
+            target = workspace / FOLDER / module
+            for name, page in sorted(_newest_pages(Path(folder) / module).items()):
+                target.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(page, target / name)
+                found[module].append(target / name)
+    return found
 
 
 def fetch(wanted: str | None = None, workspace: Path | None = None) -> Fetched:
@@ -82,8 +97,7 @@ def fetch(wanted: str | None = None, workspace: Path | None = None) -> Fetched:
     workspace = Path(workspace or default_folder())
     outcome = Fetched(submitted=submitted_modules(course_id))
     modules = [m for m in outcome.submitted if not wanted or m == wanted or m.split("_", 1)[0] == wanted]
-    for module in modules:
-        pages = fetch_module(module, exchange, course_id, workspace)
+    for module, pages in fetch_modules(modules, exchange, course_id, workspace).items():
         outcome.pages += pages
         if not pages:
             outcome.waiting.append(module)

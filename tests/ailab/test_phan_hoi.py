@@ -51,7 +51,7 @@ def test_submitted_but_not_yet_released_says_to_wait(monkeypatch, tmp_path, caps
 
 def test_newest_page_per_notebook_wins(tmp_path):
     for stamp, text in (("2026-12-01 08:00:00.000000 UTC", "cũ"), ("2026-12-01 09:00:00.000000 UTC", "mới")):
-        page = tmp_path / "01_lam_quen" / "feedback" / stamp / "01_lam_quen.html"
+        page = tmp_path / "feedback" / stamp / "01_lam_quen.html"
         page.parent.mkdir(parents=True)
         page.write_text(text, encoding="utf-8")
     newest = phan_hoi._newest_pages(tmp_path)
