@@ -137,6 +137,9 @@ def release_through_exchange(course_dir: Path, root: Path, learners_by_os_name: 
             if row.status != GRADED:
                 outcome.skipped.append((row.learner, row.module, _why_not(row.status, row.reason)))
                 continue
+            if not (course_dir / "feedback_html" / row.learner / f"{row.module}.html").is_file():
+                outcome.skipped.append((row.learner, row.module, "chưa có trang phản hồi (chạy lại lệnh này)"))
+                continue
             submission = graded_submission(course_dir, row.learner, row.module,
                                            inbound.get((os_name.get(row.learner, ""), row.module), []))
             if submission is None:
