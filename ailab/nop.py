@@ -50,7 +50,8 @@ def _submit_to_exchange(folder: Path) -> Receipt:
     if result.returncode != 0:
         return Receipt(False, "Chưa nộp được bài. Hãy lưu bài (Ctrl+S) rồi thử lại; nếu vẫn lỗi, báo giảng "
                               "viên.")
-    return Receipt(True, f"Đã nộp bài {folder.name}. Có thể nộp lại nếu sửa bài; giảng viên chấm bản nộp mới nhất.")
+    return Receipt(True, f"Đã nộp bài {folder.name}. Có thể nộp lại nếu sửa bài; giảng viên chấm bản nộp mới nhất. "
+                         "Khi giảng viên chấm xong, gõ lệnh ailab phan-hoi trong cửa sổ lệnh để nhận phản hồi.")
 
 
 def _make_zip(notebook: Path, learner_id: str | None) -> Receipt:

@@ -67,7 +67,9 @@ SELF_CHECK = """## Tự kiểm tra và nộp bài
 - **Nộp bài:** lưu bài, rồi gửi **tệp bài tập** (ví dụ `bai_tap/01_lam_quen/01_lam_quen.ipynb`) cho giảng
   viên theo cách giảng viên hướng dẫn (Zalo, thư điện tử, USB). Để lấy tệp: bấm chuột phải vào tệp ở cột bên
   trái và chọn **Tải xuống**. Khi học trên máy chủ của lớp tập huấn, gõ lệnh `ailab nop` trong cửa sổ lệnh
-  (Terminal) để nộp tất cả bài đã làm."""
+  (Terminal) để nộp tất cả bài đã làm.
+- **Xem phản hồi:** khi giảng viên đã chấm, trên máy chủ của lớp gõ `ailab phan-hoi` trong cửa sổ lệnh; trang
+  phản hồi (điểm, nhận xét) được lưu vào thư mục `phan_hoi`. Học trên máy riêng thì giảng viên gửi tệp cho bạn."""
 
 HELP = """## Khi cần giúp đỡ
 

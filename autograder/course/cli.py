@@ -53,6 +53,9 @@ def register(sub) -> None:
 
     feedback = commands.add_parser("feedback", help="Phản hồi HTML cho từng học viên (không lộ bài kiểm tra ẩn)")
     feedback.add_argument("dir", type=Path)
+    feedback.add_argument("--exchange", nargs="?", const=True, default=None, metavar="THU_MUC",
+                          help="gửi thêm phản hồi lên máy chủ lớp học (ailab workshop), mỗi học viên chỉ nhận "
+                               "được bài của mình bằng lệnh: ailab phan-hoi")
     feedback.set_defaults(handler=_guard(cmd_feedback))
 
     certificates = commands.add_parser("certificates", help="Giấy chứng nhận hoàn thành (.docx, .pdf nếu có LibreOffice)")
@@ -225,7 +228,27 @@ def cmd_feedback(args) -> int:
     course = _require_course(args.dir)
     paths = write_feedback(course)
     print(f"Đã tạo {len(paths)} trang phản hồi trong {course / 'feedback_html'}")
+    if args.exchange is not None:
+        _return_feedback(course, None if args.exchange is True else Path(args.exchange))
     return 0
+
+
+def _return_feedback(course: Path, path: Path | None) -> None:
+    """Release the graded learners' pages into the exchange and say who got one and who did not."""
+    from autograder.course.feedback_exchange import locate_exchange, release_through_exchange
+
+    root, learners = locate_exchange(course, path)
+    outcome = release_through_exchange(course, root, learners)
+    people = len({learner for learner, _ in outcome.released})
+    print(f"Đã gửi {len(outcome.released)} phản hồi ({people} học viên) lên máy chủ lớp học. Học viên xem "
+          "bằng lệnh: ailab phan-hoi")
+    if outcome.skipped:
+        print(f"Không gửi {len(outcome.skipped)} phản hồi:")
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for learner, module, reason in outcome.skipped:
+        grouped.setdefault((module, reason), []).append(learner)
+    for (module, reason), learners in sorted(grouped.items()):
+        print(f"- {', '.join(learners)} (bài {module}): {reason}")
 
 
 def cmd_certificates(args) -> int:
