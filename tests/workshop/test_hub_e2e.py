@@ -139,6 +139,24 @@ def test_submissions_through_the_exchange_are_collected_and_graded(workshop):
     assert rows[LEARNERS[2]]["status"] == "missing"
 
 
+FETCH = ("import pathlib, subprocess\nr = subprocess.run(['ailab', 'phan-hoi'], capture_output=True, text=True)\n"
+         "print(r.returncode, r.stdout)\n"
+         "for page in sorted(pathlib.Path('phong_thuc_hanh_ai/phan_hoi').rglob('*.html')):\n"
+         "    print('TRANG', page, sorted(set(__import__('re').findall(r'hvkiemthu\\d', page.read_text()))))\n")
+
+
+def test_feedback_returns_through_the_exchange_to_its_own_learner_only(workshop):
+    course, hub = workshop  # after the grading test above: learner 1 full marks, learner 2 zero, learner 3 nothing
+    assert ailab(["course", "feedback", str(course), "--exchange"]) == 0
+    for name in LEARNERS[:2]:
+        output = hub.run(name, FETCH)
+        assert output.startswith("0 "), output
+        pages = [line for line in output.splitlines() if line.startswith("TRANG")]
+        assert len(pages) == 1 and f"phan_hoi/{MODULE}/" in pages[0], output
+        assert pages[0].endswith(f"['{name}']"), output  # the page is this learner's, and names nobody else
+    assert "TRANG" not in hub.run(LEARNERS[2], FETCH)  # submitted nothing: no page, and none of the others'
+
+
 def test_the_trainer_reaches_formgrader_and_learners_do_not(workshop):
     _, hub = workshop
     import requests
