@@ -75,9 +75,10 @@ def _lab_folder(args) -> Path | None:
 
 
 def run_lab(args) -> int:
-    from ailab.lab_config import prepare
+    from ailab.lab_config import defer_iri_parsers, prepare
     from ailab.workspace import START_PAGE
 
+    defer_iri_parsers()  # nbgrader (a first build) and nbformat (signing) import jsonschema here
     folder = _lab_folder(args)
     if folder is None:
         print("Chọn một thư mục khác bằng --folder.", file=sys.stderr)

@@ -27,6 +27,12 @@ NBGRADER_SERVER_EXTENSIONS = [
     "nbgrader.server_extensions.assignment_list",
     "nbgrader.server_extensions.course_list",
 ]
+# Server extensions the learner lab does not load (each costs start-up time): nbgrader's trainer side, the
+# language-server bridge (no language server is installed; it scans for them after every start), terminals
+# (a learner works in notebooks; a terminal would also reach every file of the machine), and the classic
+# Notebook interface with its shim (the learner's phone view is JupyterLab's own single-document mode).
+LEARNER_SERVER_EXTENSIONS_OFF = [*NBGRADER_SERVER_EXTENSIONS, "jupyter_lsp", "jupyter_server_terminals", "notebook",
+                                 "notebook_shim"]
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                         "checkForUpdates": False},
@@ -125,14 +131,30 @@ def phone_workspace(start_page: str) -> dict:
     }
 
 
+def _saved_workspace_ids(workspaces: Path) -> set[str]:
+    """Ids of the workspaces saved in ``workspaces`` (read as jupyterlab_server's manager lists them)."""
+    ids = set()
+    for path in workspaces.glob("*.jupyterlab-workspace") if workspaces.is_dir() else []:
+        try:
+            ids.add(json.loads(path.read_text(encoding="utf-8"))["metadata"]["id"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return ids
+
+
 def _write_phone_workspace(workspaces: Path, start_page: str) -> None:
-    """Saved once with jupyterlab_server's own workspace manager; later the lab keeps the learner's layout."""
+    """Saved once with jupyterlab_server's own workspace manager; later the lab keeps the learner's layout.
+
+    The manager is imported only when the workspace is missing: importing it loads the whole Jupyter
+    server (seconds), which a later start does not need to pay twice.
+    """
+    if PHONE_WORKSPACE in _saved_workspace_ids(workspaces):
+        return
+    defer_iri_parsers()
     from jupyterlab_server.workspaces_handler import WorkspacesManager
 
-    manager = WorkspacesManager(str(workspaces))
-    if not any(space.get("metadata", {}).get("id") == PHONE_WORKSPACE for space in manager.list_workspaces()):
-        workspaces.mkdir(parents=True, exist_ok=True)
-        manager.save(PHONE_WORKSPACE, json.dumps(phone_workspace(start_page)))
+    workspaces.mkdir(parents=True, exist_ok=True)
+    WorkspacesManager(str(workspaces)).save(PHONE_WORKSPACE, json.dumps(phone_workspace(start_page)))
 
 
 def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
@@ -147,7 +169,10 @@ def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
                    "news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"},
     }
     if not trainer:
-        config["ServerApp"]["jpserver_extensions"] = dict.fromkeys(NBGRADER_SERVER_EXTENSIONS, False)
+        config["ServerApp"]["jpserver_extensions"] = dict.fromkeys(LEARNER_SERVER_EXTENSIONS_OFF, False)
+        config["ServerApp"]["terminals_enabled"] = False
+        # Lists installed extensions only: no PyPI look-ups from a learner's lab (weak or no internet).
+        config["LabApp"]["extension_manager"] = "readonly"
     return config
 
 
@@ -175,10 +200,69 @@ def prepare(locale: str = "vi_VN", *, trainer: bool = False, start_page: str = "
 
 def lab_command(folder: Path, port: int, token: str, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
     """The ``jupyter lab`` command line serving ``folder``."""
-    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", f"--ServerApp.port={port}",
+    command = [sys.executable, "-m", "ailab.lab_config", f"--ServerApp.root_dir={folder}", f"--ServerApp.port={port}",
                f"--IdentityProvider.token={token}", f"--ServerApp.ip={host}", "--ServerApp.port_retries=0"]
     if not open_browser:
         command.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and workshop VMs often run as root
         command.append("--allow-root")
     return command
+
+
+def defer_iri_parsers() -> None:
+    """Make ``import jsonschema`` cheap in this process: build rfc3987_syntax's grammars only when used.
+
+    jsonschema imports ``rfc3987_syntax`` for its "iri" format check, and that package compiles about 40
+    Earley parsers at import time (2–8 s on a loaded 2-core machine; jupyter_server issue #1559,
+    jsonschema issue #1428). Jupyter's schemas never use the "iri" format. Here the package is registered
+    as a stand-in whose ``is_valid_syntax`` imports the real module on first call, so validation of an
+    "iri" still works exactly as before, only later.
+    """
+    import importlib
+    import importlib.util
+    import types
+
+    if "rfc3987_syntax" in sys.modules:
+        return
+    spec = importlib.util.find_spec("rfc3987_syntax")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    stand_in = types.ModuleType("rfc3987_syntax", "Deferred rfc3987_syntax (see ailab.lab_config).")
+    stand_in.__path__ = list(spec.submodule_search_locations)  # its submodules import from the real files
+
+    def real():
+        return importlib.import_module("rfc3987_syntax.syntax_helpers")
+
+    def is_valid_syntax(term: str, value: str) -> bool:
+        return real().is_valid_syntax(term, value)
+
+    stand_in.is_valid_syntax = is_valid_syntax
+    stand_in.__getattr__ = lambda name: getattr(real(), name)
+    sys.modules["rfc3987_syntax"] = stand_in
+
+
+def _skip_yarn_registry_probe() -> None:
+    """JupyterLab asks ``node yarn config`` for an npm registry at import (~1 s where Node.js exists).
+
+    The registry only matters for building or installing lab extensions, which the lab started here never
+    does (its extension manager is read-only for learners; trainers install with pip). Where JupyterLab's
+    private helper is not found (another version), nothing changes.
+    """
+    from jupyterlab import commands
+
+    if callable(getattr(commands, "_yarn_config", None)):
+        commands._yarn_config = lambda logger: {"yarn config": {}, "npm config": {}}
+
+
+def serve_lab(argv: list[str]) -> int:
+    """``python -m ailab.lab_config ARGS``: ``jupyter lab ARGS`` with the two start-up costs above removed."""
+    defer_iri_parsers()
+    _skip_yarn_registry_probe()
+    from jupyterlab.labapp import main
+
+    sys.argv = ["jupyter-lab", *argv]
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(serve_lab(sys.argv[1:]))
