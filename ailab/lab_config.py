@@ -41,9 +41,15 @@ LAB_SETTINGS = {
     # The start page and any other Markdown open rendered, not as source text.
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"defaultViewers": {"markdown": "Markdown Preview"}},
 }
-# Lab extensions a learner never needs: nbgrader's trainer interface and the "open in Notebook" switcher.
+# Lab extensions a learner never needs: nbgrader's trainer interface, the "open in Notebook" switcher, and the
+# language-server client (its server extension is off in the learner lab; left on, it asks for /lsp/status
+# and the server logs a 404 warning).
 LEARNER_DISABLED = {"@jupyter/nbgrader": True, "@jupyter-notebook/lab-extension:interface-switcher": True,
-                    "@jupyter-notebook/lab-extension:launch-tree": True}
+                    "@jupyter-notebook/lab-extension:launch-tree": True, "@jupyterlab/lsp-extension": True,
+                    "@jupyterlab/notebook-extension:language-server": True,
+                    "@jupyterlab/fileeditor-extension:language-server": True}
+# The learner lab never builds JupyterLab: no "build needed?" request on every page load.
+LEARNER_PAGE_CONFIG = {"buildCheck": False, "buildAvailable": False}
 # Two harmless notices that read like errors: jupyter_server gives tornado its keep-alive ping settings in
 # milliseconds where tornado (6.5) expects seconds ("websocket_ping_timeout … cannot be longer", the pings
 # still work), and pyzmq notes "events for closed stream" when a browser tab reloads while a kernel talks.
@@ -190,8 +196,9 @@ def prepare(locale: str = "vi_VN", *, trainer: bool = False, start_page: str = "
     _write_text(folders.config / "jupyter_server_config.py", SERVER_CONFIG_PY)
     if start_page:
         _write_phone_workspace(folders.config / "lab" / "workspaces", start_page)
-    disabled = {} if trainer else LEARNER_DISABLED
-    _write_json(folders.config / "labconfig" / "page_config.json", {"disabledExtensions": disabled})
+    page_config = {"disabledExtensions": {}} if trainer else {"disabledExtensions": LEARNER_DISABLED,
+                                                                **LEARNER_PAGE_CONFIG}
+    _write_json(folders.config / "labconfig" / "page_config.json", page_config)
     profile = folders.ipython / "profile_default"
     profile.mkdir(parents=True, exist_ok=True)
     _write_text(profile / "ipython_kernel_config.py", KERNEL_CONFIG)
