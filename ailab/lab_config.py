@@ -148,12 +148,13 @@ def _saved_workspace_ids(workspaces: Path) -> set[str]:
     return ids
 
 
-def _write_phone_workspace(workspaces: Path, start_page: str) -> None:
+def save_phone_workspace(folders: LabFolders, start_page: str) -> None:
     """Saved once with jupyterlab_server's own workspace manager; later the lab keeps the learner's layout.
 
     The manager is imported only when the workspace is missing: importing it loads the whole Jupyter
-    server (seconds), which a later start does not need to pay twice.
+    server (seconds), which a later start does not pay.
     """
+    workspaces = folders.config / "lab" / "workspaces"
     if PHONE_WORKSPACE in _saved_workspace_ids(workspaces):
         return
     defer_iri_parsers()
@@ -183,8 +184,12 @@ def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
 
 
 def prepare(locale: str = "vi_VN", *, trainer: bool = False, start_page: str = "",
-            home: Path | None = None) -> LabFolders:
-    """Write the lab's settings folders (idempotent) and return them."""
+            home: Path | None = None, phone_workspace_later: bool = False) -> LabFolders:
+    """Write the lab's settings folders (idempotent) and return them.
+
+    ``phone_workspace_later``: the caller saves the phone workspace itself (``save_phone_workspace``) once
+    the server is starting; the first save imports the Jupyter server (about a second).
+    """
     root = Path(home or lab_home()) / ("giang_vien" if trainer else "hoc_vien")
     folders = LabFolders(root / "lab-settings", root / "jupyter-config", root / "ipython")
     _write_json(folders.settings / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings",
@@ -194,8 +199,8 @@ def prepare(locale: str = "vi_VN", *, trainer: bool = False, start_page: str = "
     _write_json(folders.config / "jupyter_server_config.json", server_config(start_page, trainer, folders.config))
     _copy_custom(folders.config / "custom")
     _write_text(folders.config / "jupyter_server_config.py", SERVER_CONFIG_PY)
-    if start_page:
-        _write_phone_workspace(folders.config / "lab" / "workspaces", start_page)
+    if start_page and not phone_workspace_later:
+        save_phone_workspace(folders, start_page)
     page_config = {"disabledExtensions": {}} if trainer else {"disabledExtensions": LEARNER_DISABLED,
                                                                 **LEARNER_PAGE_CONFIG}
     _write_json(folders.config / "labconfig" / "page_config.json", page_config)
