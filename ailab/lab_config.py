@@ -27,12 +27,13 @@ NBGRADER_SERVER_EXTENSIONS = [
     "nbgrader.server_extensions.assignment_list",
     "nbgrader.server_extensions.course_list",
 ]
-# Server extensions the learner lab does not load (each costs start-up time): nbgrader's trainer side, the
-# language-server bridge (no language server is installed; it scans for them after every start), terminals
-# (a learner works in notebooks; a terminal would also reach every file of the machine), and the classic
-# Notebook interface with its shim (the learner's phone view is JupyterLab's own single-document mode).
-LEARNER_SERVER_EXTENSIONS_OFF = [*NBGRADER_SERVER_EXTENSIONS, "jupyter_lsp", "jupyter_server_terminals", "notebook",
-                                 "notebook_shim"]
+# Server extensions the learner lab does not load (each costs start-up time): nbgrader's trainer side,
+# terminals (a learner works in notebooks; a terminal would also reach every file of the machine), and the
+# classic Notebook interface with its shim (the learner's phone view is JupyterLab's own single-document mode).
+# The language-server bridge stays, without its scan for language servers (none is installed): it tells
+# JupyterLab the folder's URI, which keeps JupyterLab from looking up path-like words of an output on the
+# server ("hoa/chữ" in a hint would be a 404 warning in the log).
+LEARNER_SERVER_EXTENSIONS_OFF = [*NBGRADER_SERVER_EXTENSIONS, "jupyter_server_terminals", "notebook", "notebook_shim"]
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                         "checkForUpdates": False},
@@ -42,8 +43,7 @@ LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"defaultViewers": {"markdown": "Markdown Preview"}},
 }
 # Lab extensions a learner never needs: nbgrader's trainer interface, the "open in Notebook" switcher, and the
-# language-server client (its server extension is off in the learner lab; left on, it asks for /lsp/status
-# and the server logs a 404 warning).
+# language-server client (no language server is installed; it would only poll the server).
 LEARNER_DISABLED = {"@jupyter/nbgrader": True, "@jupyter-notebook/lab-extension:interface-switcher": True,
                     "@jupyter-notebook/lab-extension:launch-tree": True, "@jupyterlab/lsp-extension": True,
                     "@jupyterlab/notebook-extension:language-server": True,
@@ -178,6 +178,7 @@ def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
     if not trainer:
         config["ServerApp"]["jpserver_extensions"] = dict.fromkeys(LEARNER_SERVER_EXTENSIONS_OFF, False)
         config["ServerApp"]["terminals_enabled"] = False
+        config["LanguageServerManager"] = {"autodetect": False}
         # Lists installed extensions only: no PyPI look-ups from a learner's lab (weak or no internet).
         config["LabApp"]["extension_manager"] = "readonly"
     return config
