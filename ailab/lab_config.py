@@ -6,9 +6,13 @@ Nothing system-wide or in the user's own ``~/.jupyter`` is touched: the lab runs
 
 - JupyterLab settings: Vietnamese interface, the news pop-up and update check off.
 - Server config: the start page as the default URL, the custom CSS (the Vietnamese monospace web font
-  shipped in ``ailab/lab_settings/custom``), and for learners nbgrader's trainer interface disabled
-  (server extensions and the ``@jupyter/nbgrader`` lab extension); ``trainer=True`` keeps them.
+  shipped in ``ailab/lab_settings/custom``), and for learners only what they use: nbgrader's trainer
+  interface, terminals and the classic Notebook off, no build check, a read-only extension manager
+  (``trainer=True`` keeps the defaults).
 - IPython profile: the kernel loads ``ailab.loi_python`` (Vietnamese hints for common mistakes).
+
+The server runs as ``python -m ailab.lab_config ARGS`` (``jupyter lab ARGS`` without two start-up costs
+that buy a learner nothing; see ``serve_lab``). ``benchmarks/bench_lab_start.py`` measures the start.
 """
 
 from __future__ import annotations

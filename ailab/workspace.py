@@ -278,5 +278,8 @@ def trust_notebooks(folder: Path) -> int:
             if not notary.check_signature(notebook):
                 notary.sign(notebook)
                 signed += 1
-    stamp.write_text(_trust_key(folder) or "", encoding="utf-8")
+    try:
+        stamp.write_text(_trust_key(folder) or "", encoding="utf-8")
+    except OSError:
+        pass  # the next start signs (or checks) again
     return signed
