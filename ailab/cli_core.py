@@ -46,11 +46,11 @@ def lab_settings_dir(locale: str) -> Path:
     return prepare(locale).settings
 
 
-def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list[str]:
+def lab_command(folder: Path, port: int, token: str, open_browser: bool, trainer: bool = False) -> list[str]:
     """The ``jupyter lab`` command line serving ``folder`` (see ``ailab.lab_config``)."""
     from ailab.lab_config import lab_command as command
 
-    return command(folder, port, token, open_browser)
+    return command(folder, port, token, open_browser, trainer=trainer)
 
 
 def _lab_folder(args) -> Path | None:
@@ -92,7 +92,8 @@ def run_lab(args) -> int:
     print("Đang mở phòng thực hành AI (JupyterLab)…")
     print(f"Địa chỉ: {url}")
     print("Mở địa chỉ trên bằng trình duyệt nếu trình duyệt không tự mở. Nhấn Ctrl+C để dừng.", flush=True)
-    server = subprocess.Popen(lab_command(folder, args.port, token, not args.no_browser), env=folders.environment())
+    command = lab_command(folder, args.port, token, not args.no_browser, trainer=args.trainer)
+    server = subprocess.Popen(command, env=folders.environment())
     try:
         if not args.trainer:
             _while_starting(folder, folders, start_page)

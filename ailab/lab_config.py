@@ -215,10 +215,16 @@ def prepare(locale: str = "vi_VN", *, trainer: bool = False, start_page: str = "
     return folders
 
 
-def lab_command(folder: Path, port: int, token: str, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
-    """The ``jupyter lab`` command line serving ``folder``."""
+TRAINER_FLAG = "--ailab-giang-vien"  # read (and removed) by serve_lab: a trainer's lab may build extensions
+
+
+def lab_command(folder: Path, port: int, token: str, open_browser: bool, host: str = "127.0.0.1",
+                trainer: bool = False) -> list[str]:
+    """The ``jupyter lab`` command line serving ``folder`` (through ``serve_lab``)."""
     command = [sys.executable, "-m", "ailab.lab_config", f"--ServerApp.root_dir={folder}", f"--ServerApp.port={port}",
                f"--IdentityProvider.token={token}", f"--ServerApp.ip={host}", "--ServerApp.port_retries=0"]
+    if trainer:
+        command.append(TRAINER_FLAG)
     if not open_browser:
         command.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and workshop VMs often run as root
@@ -261,8 +267,8 @@ def defer_iri_parsers() -> None:
 def _skip_yarn_registry_probe() -> None:
     """JupyterLab asks ``node yarn config`` for an npm registry at import (~1 s where Node.js exists).
 
-    The registry only matters for building or installing lab extensions, which the lab started here never
-    does (its extension manager is read-only for learners; trainers install with pip). Where JupyterLab's
+    The registry only matters for building or installing lab extensions, which a learner's lab never does
+    (no build check, a read-only extension manager); a trainer's lab keeps the probe. Where JupyterLab's
     private helper is not found (another version), nothing changes.
     """
     from jupyterlab import commands
@@ -274,10 +280,11 @@ def _skip_yarn_registry_probe() -> None:
 def serve_lab(argv: list[str]) -> int:
     """``python -m ailab.lab_config ARGS``: ``jupyter lab ARGS`` with the two start-up costs above removed."""
     defer_iri_parsers()
-    _skip_yarn_registry_probe()
+    if TRAINER_FLAG not in argv:
+        _skip_yarn_registry_probe()
     from jupyterlab.labapp import main
 
-    sys.argv = ["jupyter-lab", *argv]
+    sys.argv = ["jupyter-lab", *(arg for arg in argv if arg != TRAINER_FLAG)]
     return main()
 
 

@@ -23,6 +23,7 @@ from ailab.lab_config import (
     LEARNER_SERVER_EXTENSIONS_OFF,
     NBGRADER_SERVER_EXTENSIONS,
     PHONE_WORKSPACE,
+    TRAINER_FLAG,
     lab_command,
     prepare,
     save_phone_workspace,
@@ -150,6 +151,7 @@ def test_trainer_lab_keeps_its_server_extensions_and_build_check(tmp_path):
 def test_the_lab_runs_through_the_fast_launcher():
     command = lab_command(Path("/phong"), 8899, "ma", open_browser=False)
     assert command[1:3] == ["-m", "ailab.lab_config"] and "--ServerApp.root_dir=/phong" in command
+    assert TRAINER_FLAG not in command and TRAINER_FLAG in lab_command(Path("/kho"), 8899, "ma", False, trainer=True)
 
 
 DEFERRED_CHECK = """
