@@ -46,12 +46,14 @@ LAB_SETTINGS = {
     # The start page and any other Markdown open rendered, not as source text.
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"defaultViewers": {"markdown": "Markdown Preview"}},
 }
-# Lab extensions a learner never needs: nbgrader's trainer interface, the "open in Notebook" switcher, and the
-# language-server client (no language server is installed; it would only poll the server).
+# Lab extensions a learner never needs: nbgrader's trainer interface, the "open in Notebook" switcher, the
+# language-server client (no language server is installed; it would only poll the server), and the extension
+# manager's sidebar (read-only for learners, and its title and search box are not translated).
 LEARNER_DISABLED = {"@jupyter/nbgrader": True, "@jupyter-notebook/lab-extension:interface-switcher": True,
                     "@jupyter-notebook/lab-extension:launch-tree": True, "@jupyterlab/lsp-extension": True,
                     "@jupyterlab/notebook-extension:language-server": True,
-                    "@jupyterlab/fileeditor-extension:language-server": True}
+                    "@jupyterlab/fileeditor-extension:language-server": True,
+                    "@jupyterlab/extensionmanager-extension": True}
 # The learner lab never builds JupyterLab: no "build needed?" request on every page load.
 LEARNER_PAGE_CONFIG = {"buildCheck": False, "buildAvailable": False}
 # Two harmless notices that read like errors: jupyter_server gives tornado its keep-alive ping settings in
