@@ -78,6 +78,12 @@ KERNEL_CONFIG = '''"""IPython config of the ailab learner lab's kernels (written
 c = get_config()  # noqa: F821
 c.InteractiveShellApp.extensions = ["ailab.loi_python"]
 c.IPKernelApp.log_level = "ERROR"  # the kernel's start-up notices are not for learners
+try:  # the self-check imports nbgrader, whose jsonschema would first build IRI grammars (seconds)
+    from ailab.lab_config import defer_iri_parsers
+
+    defer_iri_parsers()
+except ImportError:
+    pass
 '''
 
 
@@ -261,8 +267,14 @@ def defer_iri_parsers() -> None:
     def is_valid_syntax(term: str, value: str) -> bool:
         return real().is_valid_syntax(term, value)
 
+    def other_name(name: str):
+        if name.startswith("__"):  # inspect, warnings and tracebacks look up dunder names of every module
+            raise AttributeError(name)
+        return getattr(real(), name)
+
     stand_in.is_valid_syntax = is_valid_syntax
-    stand_in.__getattr__ = lambda name: getattr(real(), name)
+    stand_in.__getattr__ = other_name
+    stand_in.__file__ = spec.origin
     sys.modules["rfc3987_syntax"] = stand_in
 
 

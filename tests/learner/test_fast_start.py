@@ -159,6 +159,7 @@ import sys
 from ailab.lab_config import defer_iri_parsers
 defer_iri_parsers()
 import jsonschema
+assert not hasattr(sys.modules["rfc3987_syntax"], "__wrapped__")  # as inspect asks of every module
 assert "rfc3987_syntax.syntax_helpers" not in sys.modules, "grammars built at import"
 checker = jsonschema.Draft7Validator.FORMAT_CHECKER
 assert checker.conforms("https://xã.vn/thủ-tục?id=1", "iri")
