@@ -22,6 +22,7 @@ Run: python benchmarks/bench_lab_start.py
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -205,6 +206,7 @@ def main() -> None:
         if browser is not None:
             browser.close()
             driver.stop()
+        shutil.rmtree(root, ignore_errors=True)
     report(starts, install_seconds, (load_before, _load()))
 
 
