@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,8 @@ def run_lab(args) -> int:
     print("Mở địa chỉ trên bằng trình duyệt nếu trình duyệt không tự mở. Nhấn Ctrl+C để dừng.", flush=True)
     command = lab_command(folder, args.port, token, not args.no_browser, trainer=args.trainer)
     server = subprocess.Popen(command, env=folders.environment())
+    # Stopped by a service manager or a script (not Ctrl+C, which the server hears itself): stop the server too.
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
         if not args.trainer:
             _while_starting(folder, folders, start_page)

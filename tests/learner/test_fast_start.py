@@ -2,15 +2,20 @@
 
 Cached learner copies still follow a changed exercise; a learner's changed file is still never
 overwritten; signing, the phone workspace and the release cache skip only work already done; the
-learner server loads only JupyterLab; deferring jsonschema's IRI grammars keeps the IRI check working.
+learner server loads only JupyterLab; deferring jsonschema's IRI grammars keeps the IRI check working;
+the server started by ``ailab lab`` ends with it.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -29,6 +34,8 @@ from ailab.lab_config import (
     save_phone_workspace,
 )
 from ailab.workspace import EXERCISES, NEW_VERSION_SUFFIX, build_workspace, trust_notebooks
+
+from .lab_process import start_lab
 
 REPO = REGISTRY.parent
 EXERCISE = "01_lam_quen"
@@ -183,3 +190,24 @@ def test_node_registry_probe_is_skipped_only_in_the_launcher(monkeypatch):
     _skip_yarn_registry_probe()
     assert commands._yarn_config(None) == {"yarn config": {}, "npm config": {}}
     assert commands.AppOptions().registry == commands.YARN_DEFAULT_REGISTRY
+
+
+def test_terminating_ailab_lab_stops_its_server(tmp_path, cache_home):
+    lab = start_lab(tmp_path / "phong", tmp_path / "nha", cache_home, tmp_path / "lab.log")
+    try:
+        os.kill(lab.process.pid, signal.SIGTERM)  # the command only, as a service manager would
+        lab.process.wait(timeout=60)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(lab.url("/api/status"), timeout=2).close()
+            except OSError:
+                break  # the server is gone with its command
+            time.sleep(0.5)
+        else:
+            raise AssertionError("the server kept running after ailab lab was terminated")
+    finally:
+        try:
+            os.killpg(lab.process.pid, signal.SIGKILL)  # whatever of the group is left, even on failure
+        except ProcessLookupError:
+            pass
