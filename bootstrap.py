@@ -45,6 +45,9 @@ def ensure_environment() -> None:
     subprocess.check_call([str(PYTHON), "-m", "pip", "install", *quiet, "--upgrade", "pip"])
     subprocess.check_call([str(PYTHON), "-m", "pip", "install", *quiet, "-e", f"{ROOT}[test]"])
     STAMP.write_text(wanted)
+    say("Chuẩn bị sẵn bài tập cho học viên (để lần mở đầu tiên nhanh) …")
+    # A failure here only slows the first start (the lab makes the copies then).
+    subprocess.call([str(PYTHON), "-m", "ailab.learner_release"], env=dict(os.environ, PYTHONUTF8="1"))
 
 
 def main(argv: list[str]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -46,11 +47,11 @@ def lab_settings_dir(locale: str) -> Path:
     return prepare(locale).settings
 
 
-def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list[str]:
+def lab_command(folder: Path, port: int, token: str, open_browser: bool, trainer: bool = False) -> list[str]:
     """The ``jupyter lab`` command line serving ``folder`` (see ``ailab.lab_config``)."""
     from ailab.lab_config import lab_command as command
 
-    return command(folder, port, token, open_browser)
+    return command(folder, port, token, open_browser, trainer=trainer)
 
 
 def _lab_folder(args) -> Path | None:
@@ -75,39 +76,56 @@ def _lab_folder(args) -> Path | None:
 
 
 def run_lab(args) -> int:
-    from ailab.lab_config import prepare
+    from ailab.lab_config import defer_iri_parsers, prepare
     from ailab.workspace import START_PAGE
 
+    defer_iri_parsers()  # nbgrader (a first build) and nbformat (signing) import jsonschema here
     folder = _lab_folder(args)
     if folder is None:
         print("Chọn một thư mục khác bằng --folder.", file=sys.stderr)
         return 2
     start_page = "" if args.trainer else START_PAGE
-    folders = prepare("en" if args.english else "vi_VN", trainer=args.trainer, start_page=start_page)
+    folders = prepare("en" if args.english else "vi_VN", trainer=args.trainer, start_page=start_page,
+                      phone_workspace_later=True)
     token = args.token or secrets.token_hex(16)
     url = f"http://127.0.0.1:{args.port}/lab/tree/{start_page}?token={token}" if start_page else \
         f"http://127.0.0.1:{args.port}/lab?token={token}"
     print("Đang mở phòng thực hành AI (JupyterLab)…")
     print(f"Địa chỉ: {url}")
     print("Mở địa chỉ trên bằng trình duyệt nếu trình duyệt không tự mở. Nhấn Ctrl+C để dừng.", flush=True)
-    server = subprocess.Popen(lab_command(folder, args.port, token, not args.no_browser), env=folders.environment())
+    command = lab_command(folder, args.port, token, not args.no_browser, trainer=args.trainer)
+    server = subprocess.Popen(command, env=folders.environment())
+    # Stopped by a service manager or a script (not Ctrl+C, which the server hears itself): stop the server too.
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
         if not args.trainer:
-            _trust_while_starting(folder)
+            _while_starting(folder, folders, start_page)
         return server.wait()
     except KeyboardInterrupt:
         server.wait()
         return 0
 
 
-def _trust_while_starting(folder: Path) -> None:
-    """Sign the shipped notebooks while the server starts, so opening one logs no "not trusted" warning."""
+def _while_starting(folder: Path, folders, start_page: str) -> None:
+    """Chores done while the server starts.
+
+    Sign the shipped notebooks (opening one then logs no "not trusted" warning; skipped when nothing was
+    shipped since the last start), then, on a first start only and at low priority so that it leaves the
+    CPU to the server and the browser, save the phone workspace (the start page's link for small screens).
+    """
+    from ailab.lab_config import save_phone_workspace
     from ailab.workspace import trust_notebooks
 
     try:
         trust_notebooks(folder)
     except (OSError, ValueError):
         pass  # costs only that warning
+    if hasattr(os, "nice"):
+        os.nice(10)  # this process only: the server was started before, at normal priority
+    try:
+        save_phone_workspace(folders, start_page)
+    except (OSError, ValueError):
+        pass  # the phone link then opens the lab's default layout
 
 
 def run_serve(args) -> int:

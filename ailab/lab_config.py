@@ -6,9 +6,13 @@ Nothing system-wide or in the user's own ``~/.jupyter`` is touched: the lab runs
 
 - JupyterLab settings: Vietnamese interface, the news pop-up and update check off.
 - Server config: the start page as the default URL, the custom CSS (the Vietnamese monospace web font
-  shipped in ``ailab/lab_settings/custom``), and for learners nbgrader's trainer interface disabled
-  (server extensions and the ``@jupyter/nbgrader`` lab extension); ``trainer=True`` keeps them.
+  shipped in ``ailab/lab_settings/custom``), and for learners only what they use: nbgrader's trainer
+  interface, terminals and the classic Notebook off, no build check, a read-only extension manager
+  (``trainer=True`` keeps the defaults).
 - IPython profile: the kernel loads ``ailab.loi_python`` (Vietnamese hints for common mistakes).
+
+The server runs as ``python -m ailab.lab_config ARGS`` (``jupyter lab ARGS`` without two start-up costs
+that buy a learner nothing; see ``serve_lab``). ``benchmarks/bench_lab_start.py`` measures the start.
 """
 
 from __future__ import annotations
@@ -27,6 +31,13 @@ NBGRADER_SERVER_EXTENSIONS = [
     "nbgrader.server_extensions.assignment_list",
     "nbgrader.server_extensions.course_list",
 ]
+# Server extensions the learner lab does not load (each costs start-up time): nbgrader's trainer side,
+# terminals (a learner works in notebooks; a terminal would also reach every file of the machine), and the
+# classic Notebook interface with its shim (the learner's phone view is JupyterLab's own single-document mode).
+# The language-server bridge stays, without its scan for language servers (none is installed): it tells
+# JupyterLab the folder's URI, which keeps JupyterLab from looking up path-like words of an output on the
+# server ("hoa/chữ" in a hint would be a 404 warning in the log).
+LEARNER_SERVER_EXTENSIONS_OFF = [*NBGRADER_SERVER_EXTENSIONS, "jupyter_server_terminals", "notebook", "notebook_shim"]
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                         "checkForUpdates": False},
@@ -35,9 +46,16 @@ LAB_SETTINGS = {
     # The start page and any other Markdown open rendered, not as source text.
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"defaultViewers": {"markdown": "Markdown Preview"}},
 }
-# Lab extensions a learner never needs: nbgrader's trainer interface and the "open in Notebook" switcher.
+# Lab extensions a learner never needs: nbgrader's trainer interface, the "open in Notebook" switcher, the
+# language-server client (no language server is installed; it would only poll the server), and the extension
+# manager's sidebar (read-only for learners, and its title and search box are not translated).
 LEARNER_DISABLED = {"@jupyter/nbgrader": True, "@jupyter-notebook/lab-extension:interface-switcher": True,
-                    "@jupyter-notebook/lab-extension:launch-tree": True}
+                    "@jupyter-notebook/lab-extension:launch-tree": True, "@jupyterlab/lsp-extension": True,
+                    "@jupyterlab/notebook-extension:language-server": True,
+                    "@jupyterlab/fileeditor-extension:language-server": True,
+                    "@jupyterlab/extensionmanager-extension": True}
+# The learner lab never builds JupyterLab: no "build needed?" request on every page load.
+LEARNER_PAGE_CONFIG = {"buildCheck": False, "buildAvailable": False}
 # Two harmless notices that read like errors: jupyter_server gives tornado its keep-alive ping settings in
 # milliseconds where tornado (6.5) expects seconds ("websocket_ping_timeout … cannot be longer", the pings
 # still work), and pyzmq notes "events for closed stream" when a browser tab reloads while a kernel talks.
@@ -60,6 +78,12 @@ KERNEL_CONFIG = '''"""IPython config of the ailab learner lab's kernels (written
 c = get_config()  # noqa: F821
 c.InteractiveShellApp.extensions = ["ailab.loi_python"]
 c.IPKernelApp.log_level = "ERROR"  # the kernel's start-up notices are not for learners
+try:  # the self-check imports nbgrader, whose jsonschema would first build IRI grammars (seconds)
+    from ailab.lab_config import defer_iri_parsers
+
+    defer_iri_parsers()
+except ImportError:
+    pass
 '''
 
 
@@ -125,14 +149,31 @@ def phone_workspace(start_page: str) -> dict:
     }
 
 
-def _write_phone_workspace(workspaces: Path, start_page: str) -> None:
-    """Saved once with jupyterlab_server's own workspace manager; later the lab keeps the learner's layout."""
+def _saved_workspace_ids(workspaces: Path) -> set[str]:
+    """Ids of the workspaces saved in ``workspaces`` (read as jupyterlab_server's manager lists them)."""
+    ids = set()
+    for path in workspaces.glob("*.jupyterlab-workspace") if workspaces.is_dir() else []:
+        try:
+            ids.add(json.loads(path.read_text(encoding="utf-8"))["metadata"]["id"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return ids
+
+
+def save_phone_workspace(folders: LabFolders, start_page: str) -> None:
+    """Saved once with jupyterlab_server's own workspace manager; later the lab keeps the learner's layout.
+
+    The manager is imported only when the workspace is missing: importing it loads the whole Jupyter
+    server (seconds), which a later start does not pay.
+    """
+    workspaces = folders.config / "lab" / "workspaces"
+    if PHONE_WORKSPACE in _saved_workspace_ids(workspaces):
+        return
+    defer_iri_parsers()
     from jupyterlab_server.workspaces_handler import WorkspacesManager
 
-    manager = WorkspacesManager(str(workspaces))
-    if not any(space.get("metadata", {}).get("id") == PHONE_WORKSPACE for space in manager.list_workspaces()):
-        workspaces.mkdir(parents=True, exist_ok=True)
-        manager.save(PHONE_WORKSPACE, json.dumps(phone_workspace(start_page)))
+    workspaces.mkdir(parents=True, exist_ok=True)
+    WorkspacesManager(str(workspaces)).save(PHONE_WORKSPACE, json.dumps(phone_workspace(start_page)))
 
 
 def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
@@ -147,13 +188,21 @@ def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
                    "news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"},
     }
     if not trainer:
-        config["ServerApp"]["jpserver_extensions"] = dict.fromkeys(NBGRADER_SERVER_EXTENSIONS, False)
+        config["ServerApp"]["jpserver_extensions"] = dict.fromkeys(LEARNER_SERVER_EXTENSIONS_OFF, False)
+        config["ServerApp"]["terminals_enabled"] = False
+        config["LanguageServerManager"] = {"autodetect": False}
+        # Lists installed extensions only: no PyPI look-ups from a learner's lab (weak or no internet).
+        config["LabApp"]["extension_manager"] = "readonly"
     return config
 
 
 def prepare(locale: str = "vi_VN", *, trainer: bool = False, start_page: str = "",
-            home: Path | None = None) -> LabFolders:
-    """Write the lab's settings folders (idempotent) and return them."""
+            home: Path | None = None, phone_workspace_later: bool = False) -> LabFolders:
+    """Write the lab's settings folders (idempotent) and return them.
+
+    ``phone_workspace_later``: the caller saves the phone workspace itself (``save_phone_workspace``) once
+    the server is starting; the first save imports the Jupyter server (about a second).
+    """
     root = Path(home or lab_home()) / ("giang_vien" if trainer else "hoc_vien")
     folders = LabFolders(root / "lab-settings", root / "jupyter-config", root / "ipython")
     _write_json(folders.settings / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings",
@@ -163,22 +212,95 @@ def prepare(locale: str = "vi_VN", *, trainer: bool = False, start_page: str = "
     _write_json(folders.config / "jupyter_server_config.json", server_config(start_page, trainer, folders.config))
     _copy_custom(folders.config / "custom")
     _write_text(folders.config / "jupyter_server_config.py", SERVER_CONFIG_PY)
-    if start_page:
-        _write_phone_workspace(folders.config / "lab" / "workspaces", start_page)
-    disabled = {} if trainer else LEARNER_DISABLED
-    _write_json(folders.config / "labconfig" / "page_config.json", {"disabledExtensions": disabled})
+    if start_page and not phone_workspace_later:
+        save_phone_workspace(folders, start_page)
+    page_config = {"disabledExtensions": {}} if trainer else {"disabledExtensions": LEARNER_DISABLED,
+                                                                **LEARNER_PAGE_CONFIG}
+    _write_json(folders.config / "labconfig" / "page_config.json", page_config)
     profile = folders.ipython / "profile_default"
     profile.mkdir(parents=True, exist_ok=True)
     _write_text(profile / "ipython_kernel_config.py", KERNEL_CONFIG)
     return folders
 
 
-def lab_command(folder: Path, port: int, token: str, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
-    """The ``jupyter lab`` command line serving ``folder``."""
-    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", f"--ServerApp.port={port}",
+TRAINER_FLAG = "--ailab-giang-vien"  # read (and removed) by serve_lab: a trainer's lab may build extensions
+
+
+def lab_command(folder: Path, port: int, token: str, open_browser: bool, host: str = "127.0.0.1",
+                trainer: bool = False) -> list[str]:
+    """The ``jupyter lab`` command line serving ``folder`` (through ``serve_lab``)."""
+    command = [sys.executable, "-m", "ailab.lab_config", f"--ServerApp.root_dir={folder}", f"--ServerApp.port={port}",
                f"--IdentityProvider.token={token}", f"--ServerApp.ip={host}", "--ServerApp.port_retries=0"]
+    if trainer:
+        command.append(TRAINER_FLAG)
     if not open_browser:
         command.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and workshop VMs often run as root
         command.append("--allow-root")
     return command
+
+
+def defer_iri_parsers() -> None:
+    """Make ``import jsonschema`` cheap in this process: build rfc3987_syntax's grammars only when used.
+
+    jsonschema imports ``rfc3987_syntax`` for its "iri" format check, and that package compiles about 40
+    Earley parsers at import time (2–8 s on a loaded 2-core machine; jupyter_server issue #1559,
+    jsonschema issue #1428). Jupyter's schemas never use the "iri" format. Here the package is registered
+    as a stand-in whose ``is_valid_syntax`` imports the real module on first call, so validation of an
+    "iri" still works exactly as before, only later.
+    """
+    import importlib
+    import importlib.util
+    import types
+
+    if "rfc3987_syntax" in sys.modules:
+        return
+    spec = importlib.util.find_spec("rfc3987_syntax")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    stand_in = types.ModuleType("rfc3987_syntax", "Deferred rfc3987_syntax (see ailab.lab_config).")
+    stand_in.__path__ = list(spec.submodule_search_locations)  # its submodules import from the real files
+
+    def real():
+        return importlib.import_module("rfc3987_syntax.syntax_helpers")
+
+    def is_valid_syntax(term: str, value: str) -> bool:
+        return real().is_valid_syntax(term, value)
+
+    def other_name(name: str):
+        if name.startswith("__"):  # inspect, warnings and tracebacks look up dunder names of every module
+            raise AttributeError(name)
+        return getattr(real(), name)
+
+    stand_in.is_valid_syntax = is_valid_syntax
+    stand_in.__getattr__ = other_name
+    stand_in.__file__ = spec.origin
+    sys.modules["rfc3987_syntax"] = stand_in
+
+
+def _skip_yarn_registry_probe() -> None:
+    """JupyterLab asks ``node yarn config`` for an npm registry at import (~1 s where Node.js exists).
+
+    The registry only matters for building or installing lab extensions, which a learner's lab never does
+    (no build check, a read-only extension manager); a trainer's lab keeps the probe. Where JupyterLab's
+    private helper is not found (another version), nothing changes.
+    """
+    from jupyterlab import commands
+
+    if callable(getattr(commands, "_yarn_config", None)):
+        commands._yarn_config = lambda logger: {"yarn config": {}, "npm config": {}}
+
+
+def serve_lab(argv: list[str]) -> int:
+    """``python -m ailab.lab_config ARGS``: ``jupyter lab ARGS`` with the two start-up costs above removed."""
+    defer_iri_parsers()
+    if TRAINER_FLAG not in argv:
+        _skip_yarn_registry_probe()
+    from jupyterlab.labapp import main
+
+    sys.argv = ["jupyter-lab", *(arg for arg in argv if arg != TRAINER_FLAG)]
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(serve_lab(sys.argv[1:]))

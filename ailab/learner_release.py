@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
@@ -100,3 +101,33 @@ def generate_learner_copy(exercise_dir: Path) -> Path:
 
 class ReleaseError(RuntimeError):
     """The learner's copy of an exercise could not be made (message in Vietnamese)."""
+
+
+def prepare_all(cache_dir: Path | None = None) -> int:
+    """Make (or find cached) the learner copy of every exercise a workspace holds; return how many.
+
+    ``bootstrap.py setup`` runs this once after installing (``python -m ailab.learner_release``), so the
+    learner's first ``ailab lab`` finds the copies made and does not wait for nbgrader.
+    """
+    from ailab.lab_config import defer_iri_parsers
+    from ailab.workspace import exercise_sources
+
+    defer_iri_parsers()
+    sources = exercise_sources()
+    for source in sources:
+        released_copy(source, cache_dir)
+    return len(sources)
+
+
+def main() -> int:
+    try:
+        count = prepare_all()
+    except (OSError, ReleaseError) as problem:
+        print(f"Chưa chuẩn bị sẵn được bài tập cho học viên ({problem}); lệnh ailab lab sẽ làm lại.", file=sys.stderr)
+        return 1
+    print(f"Đã chuẩn bị sẵn {count} bài tập cho học viên.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -157,15 +157,22 @@ def _ship_lessons(shipper: _Shipper, source_root: Path, chosen: list[curriculum.
             shipper.ship(f"{LESSONS}/data/{relative.as_posix()}", path.read_bytes())
 
 
+def exercise_sources(modules=None, source_root: Path | None = None) -> list[Path]:
+    """The trainer's exercise folders whose learner copies a workspace holds (``modules`` as in build_workspace)."""
+    return _exercise_folders(Path(source_root or REPO_ROOT), _chosen(modules))
+
+
+def _exercise_folders(source_root: Path, chosen: list[curriculum.Module]) -> list[Path]:
+    folders = [source_root / "exercises" / module.slug for module in chosen]
+    return [folder for folder in folders if any(folder.glob("*.ipynb"))]
+
+
 def _ship_exercises(shipper: _Shipper, source_root: Path, chosen: list[curriculum.Module],
                     cache_dir: Path | None) -> None:
     from ailab.learner_release import released_copy
     from ailab.notebook_files import learner_notebook_bytes
 
-    for module in chosen:
-        source = source_root / "exercises" / module.slug
-        if not any(source.glob("*.ipynb")):
-            continue
+    for source in _exercise_folders(source_root, chosen):
         released = released_copy(source, cache_dir)
         for path in sorted(released.rglob("*")):
             relative = path.relative_to(released)
@@ -174,7 +181,7 @@ def _ship_exercises(shipper: _Shipper, source_root: Path, chosen: list[curriculu
             data = path.read_bytes()
             if path.suffix == ".ipynb":
                 data = learner_notebook_bytes(data)
-            shipper.ship(f"{EXERCISES}/{module.slug}/{relative.as_posix()}", data)
+            shipper.ship(f"{EXERCISES}/{source.name}/{relative.as_posix()}", data)
 
 
 def build_workspace(folder: Path, *, modules=None, source_root: Path | None = None, cache_dir: Path | None = None,
@@ -226,15 +233,38 @@ def refresh_start_page(folder: Path) -> None:
     shipper.save()
 
 
+TRUST_STAMP = "tin_cay.json"
+
+
+def _trust_key(folder: Path) -> str | None:
+    """What the last signing depended on: the manifest (shipped hashes) and the learner's signature store."""
+    from jupyter_core.paths import jupyter_data_dir
+
+    try:
+        manifest = (folder / STATE_DIR / MANIFEST_FILE).read_bytes()
+    except OSError:
+        return None
+    database = Path(jupyter_data_dir()) / "nbsignatures.db"
+    return _sha(manifest + b"\0" + str(database).encode() + (b"\0+" if database.is_file() else b"\0-"))
+
+
 def trust_notebooks(folder: Path) -> int:
     """Sign the shipped notebooks still as shipped, so the lab trusts them (no warning, nothing to re-render).
 
-    Run as the learner (the signature database is the learner's own Jupyter data folder).
+    Run as the learner (the signature database is the learner's own Jupyter data folder). Skipped when
+    nothing was shipped since the last signing and the signature database is still there (a stamp in
+    ``.ailab/``): reading and hashing every notebook costs about a second on a busy 2-core machine.
     """
+    folder = Path(folder)
+    key = _trust_key(folder)
+    stamp = folder / STATE_DIR / TRUST_STAMP
+    if key is None:
+        return 0
+    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == key:
+        return 0
     import nbformat
     from nbformat.sign import NotebookNotary
 
-    folder = Path(folder)
     try:
         manifest = json.loads((folder / STATE_DIR / MANIFEST_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -248,4 +278,8 @@ def trust_notebooks(folder: Path) -> int:
             if not notary.check_signature(notebook):
                 notary.sign(notebook)
                 signed += 1
+    try:
+        stamp.write_text(_trust_key(folder) or "", encoding="utf-8")
+    except OSError:
+        pass  # the next start signs (or checks) again
     return signed

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from autograder.kit.build import build_kit
 from autograder.kit.feedback import FeedbackError, parse_responses, summarise, summary_text
 from autograder.kit.pretest import AnswerError, gain, gain_table, read_answers, write_gain_xlsx
 
@@ -34,7 +33,9 @@ def register(sub) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Write the kit and say where it is."""
+    """Write the kit and say where it is (python-docx loads only for this command: ``ailab lab`` starts faster)."""
+    from autograder.kit.build import build_kit
+
     result = build_kit(args.out_dir, pdf=not args.khong_pdf)
     print(f"Đã tạo {len(result.docx)} tệp .docx và {len(result.pdf)} tệp PDF trong “{args.out_dir}”.")
     if result.problem:

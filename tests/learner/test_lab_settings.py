@@ -88,3 +88,10 @@ def test_long_library_traceback_is_shortened_to_the_learners_line():
     short = loi_python.shorten(structured)
     assert short[:3] == structured[:3] and short[-1] == "KeyError: 'x'" and "3 bước" in short[3]
     assert loi_python.shorten(structured[:4]) == structured[:4]
+
+
+def test_lab_kernel_defers_jsonschema_iri_grammars_for_the_self_check(lab_kernel):
+    code = ("import sys, jsonschema\n"
+            "assert 'rfc3987_syntax.syntax_helpers' not in sys.modules, 'IRI grammars built at import'\n"
+            "assert jsonschema.Draft7Validator.FORMAT_CHECKER.conforms('https://xã.vn/a', 'iri')")
+    assert _run(lab_kernel, code) == {}
