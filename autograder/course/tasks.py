@@ -26,6 +26,7 @@ from traitlets.config import Config
 from traitlets.utils.importstring import import_item
 
 from autograder.course.status import FAILED, GRADED
+from autograder.course.worker_steps import check_schemas_once, shared_step
 from autograder.notebook.forked import DEFAULT_PRELOAD, ForkedKernelManager, KernelFactory
 
 KERNEL_DIED = "kernel dừng đột ngột"
@@ -155,7 +156,7 @@ def run_pipeline(nb, resources: dict, config: Config, deadline: float, kernel_co
     """Sanitize and execute one notebook; returns (notebook, resources, failure reason or '')."""
     sanitize, execute = worker_pipeline(config)
     for preprocessor in sanitize:
-        nb, resources = preprocessor(config=config)(nb, resources)
+        nb, resources = shared_step(preprocessor)(config=config)(nb, resources)
     merged = Config(config)
     if kernel_config:
         merged.merge(Config(kernel_config))
@@ -182,6 +183,7 @@ def grade_task(task: Task, snapshot: bytes) -> Outcome:
     outcome = Outcome(task.learner, task.module, GRADED)
     deadline = time.monotonic() + task.notebook_timeout
     try:
+        check_schemas_once()
         factory = factory_for(task)
         factory.ensure()
         outcome.isolation = factory.isolation
