@@ -31,13 +31,13 @@ NBGRADER_SERVER_EXTENSIONS = [
     "nbgrader.server_extensions.assignment_list",
     "nbgrader.server_extensions.course_list",
 ]
-# Server extensions the learner lab does not load (each costs start-up time): nbgrader's trainer side,
-# terminals (a learner works in notebooks; a terminal would also reach every file of the machine), and the
+# Server extensions the learner lab does not load (each costs start-up time): nbgrader's trainer side and the
 # classic Notebook interface with its shim (the learner's phone view is JupyterLab's own single-document mode).
+# Terminals stay: on a class server the start page has learners type `ailab nop` and `ailab phan-hoi` in one.
 # The language-server bridge stays, without its scan for language servers (none is installed): it tells
 # JupyterLab the folder's URI, which keeps JupyterLab from looking up path-like words of an output on the
 # server ("hoa/chữ" in a hint would be a 404 warning in the log).
-LEARNER_SERVER_EXTENSIONS_OFF = [*NBGRADER_SERVER_EXTENSIONS, "jupyter_server_terminals", "notebook", "notebook_shim"]
+LEARNER_SERVER_EXTENSIONS_OFF = [*NBGRADER_SERVER_EXTENSIONS, "notebook", "notebook_shim"]
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                         "checkForUpdates": False},
@@ -189,7 +189,6 @@ def server_config(start_page: str, trainer: bool, config_dir: Path) -> dict:
     }
     if not trainer:
         config["ServerApp"]["jpserver_extensions"] = dict.fromkeys(LEARNER_SERVER_EXTENSIONS_OFF, False)
-        config["ServerApp"]["terminals_enabled"] = False
         config["LanguageServerManager"] = {"autodetect": False}
         # Lists installed extensions only: no PyPI look-ups from a learner's lab (weak or no internet).
         config["LabApp"]["extension_manager"] = "readonly"

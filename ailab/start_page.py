@@ -66,8 +66,9 @@ SELF_CHECK = """## Tự kiểm tra và nộp bài
   Cũng có thể tự kiểm tra trong cửa sổ lệnh: `ailab check bai_tap/01_lam_quen/01_lam_quen.ipynb`.
 - **Nộp bài:** lưu bài, rồi gửi **tệp bài tập** (ví dụ `bai_tap/01_lam_quen/01_lam_quen.ipynb`) cho giảng
   viên theo cách giảng viên hướng dẫn (Zalo, thư điện tử, USB). Để lấy tệp: bấm chuột phải vào tệp ở cột bên
-  trái và chọn **Tải xuống**. Khi học trên máy chủ của lớp tập huấn, gõ lệnh `ailab nop` trong cửa sổ lệnh
-  (Terminal) để nộp tất cả bài đã làm.
+  trái và chọn **Tải xuống**. Khi học trên máy chủ của lớp tập huấn, bấm nút **Nộp bài** cạnh nút tự kiểm
+  tra, hoặc mở cửa sổ lệnh (ô **Phiên điều khiển** trong Trình khởi chạy) và gõ lệnh có tên tệp bài tập, ví dụ
+  `ailab nop bai_tap/01_lam_quen/01_lam_quen.ipynb`.
 - **Xem phản hồi:** khi giảng viên đã chấm, trên máy chủ của lớp gõ `ailab phan-hoi` trong cửa sổ lệnh; trang
   phản hồi (điểm, nhận xét) được lưu vào thư mục `phan_hoi`. Học trên máy riêng thì giảng viên gửi tệp cho bạn."""
 

@@ -138,10 +138,11 @@ def test_learner_server_loads_only_jupyterlab_and_never_builds(tmp_path):
     server = json.loads((folders.config / "jupyter_server_config.json").read_text(encoding="utf-8"))
     off = server["ServerApp"]["jpserver_extensions"]
     assert set(NBGRADER_SERVER_EXTENSIONS) <= set(off) and not any(off.values())
-    assert {"jupyter_server_terminals", "notebook", "notebook_shim"} <= set(off)
+    assert {"notebook", "notebook_shim"} <= set(off)
+    assert "jupyter_server_terminals" not in off  # the start page sends learners to a terminal for ailab nop
     assert "jupyterlab" not in LEARNER_SERVER_EXTENSIONS_OFF and "jupyter_lsp" not in off  # it gives the rootUri
     assert server["LanguageServerManager"]["autodetect"] is False
-    assert server["ServerApp"]["terminals_enabled"] is False
+    assert server["ServerApp"].get("terminals_enabled", True) is True
     assert server["LabApp"]["extension_manager"] == "readonly"
     page = json.loads((folders.config / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
     assert page["buildCheck"] is False and page["disabledExtensions"] == LEARNER_DISABLED
