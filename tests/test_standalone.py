@@ -59,7 +59,7 @@ def test_tests_that_read_reference_files_pass_in_the_clone(clone):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     env["PYTHONPATH"] = str(clone)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-x",
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", "-x",
          "-k", "not test_tests_that_read_reference_files_pass_in_the_clone",
          "tests/test_curriculum.py", "tests/nd30/test_nd30_official.py", "tests/nd30/test_nd30_checker.py"],
         cwd=clone, env=env, capture_output=True, text=True, timeout=600)

@@ -8,9 +8,9 @@ from pathlib import Path
 import nbformat
 import pytest
 from bad_submissions import TINY_NAME
+from conftest import GOOD, LEARNERS
 
 from autograder.course.status import STATUS_COLUMNS
-from conftest import GOOD, LEARNERS
 
 NB = f"{TINY_NAME}.ipynb"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import nbformat
 import pytest
 from bad_submissions import TINY_NAME, hostile
+from conftest import GOOD, HOSTILE, SECRET, digests
 
 from autograder.notebook import sandbox
-from conftest import GOOD, HOSTILE, SECRET, digests
 
 NB = f"{TINY_NAME}.ipynb"
 pytestmark = pytest.mark.skipif(not sandbox.bubblewrap_works(),

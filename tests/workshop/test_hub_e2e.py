@@ -43,9 +43,9 @@ def _why_not() -> str | None:
     return None
 
 
-# One workshop for the whole file, on one xdist worker (the learners are real OS users shared by the machine).
-pytestmark = [pytest.mark.skipif(_why_not() is not None, reason=f"máy chủ lớp học cần: {_why_not()}"),
-              pytest.mark.xdist_group("workshop_hub")]
+# One workshop for the whole file, on one xdist worker (`--dist loadfile` keeps a file's tests together; the
+# learners are real OS users shared by the machine).
+pytestmark = pytest.mark.skipif(_why_not() is not None, reason=f"máy chủ lớp học cần: {_why_not()}")
 
 
 def _free_port() -> int:
