@@ -122,16 +122,25 @@ def bubblewrap_command(program: list[str], shared_dir: str, private_tmp: str | N
     else:
         arguments.append("--unshare-user")
     arguments += _system_binds()
-    bound = [*_python_paths(), shared_dir]
-    for folder in _parents(bound):  # bubblewrap would make them 0700: a kernel's own user could not pass
+    python = _python_paths()
+    # A Python installed under /tmp (a project cloned there) is bound after the private /tmp, not hidden by it.
+    late = [path for path in python if path.startswith("/tmp/")]
+    early = [path for path in python if path not in late]
+    for folder in _parents([*early, shared_dir]):  # bubblewrap would make them 0700: another user could not pass
         arguments += ["--perms", "0755", "--dir", folder]
-    for path in bound[:-1]:
+    for path in early:
         arguments += ["--ro-bind", path, path]
     if private_tmp:  # /dev/shm too: a tmpfs there would let learner files fill the memory
         tmp = ["--bind", private_tmp, "/tmp", "--bind", private_tmp + "_shm", "/dev/shm"]
     else:
         tmp = ["--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", "/dev/shm"]
-    arguments += ["--proc", "/proc", "--dev", "/dev", *tmp, "--bind", shared_dir, shared_dir, "--clearenv"]
+    arguments += ["--proc", "/proc", "--dev", "/dev", *tmp]
+    for folder in sorted({str(parent) for path in late for parent in Path(path).parents
+                          if str(parent).startswith("/tmp/")}, key=lambda f: (f.count("/"), f)):
+        arguments += ["--perms", "0755", "--dir", folder]
+    for path in late:
+        arguments += ["--ro-bind", path, path]
+    arguments += ["--bind", shared_dir, shared_dir, "--clearenv"]
     for name, value in SANDBOX_ENV.items():
         arguments += ["--setenv", name, value]
     return [*arguments, "--chdir", "/tmp", "--", *program]

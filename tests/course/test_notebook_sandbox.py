@@ -36,3 +36,15 @@ def test_forcing_a_missing_isolation_falls_back_to_the_next_one(monkeypatch):
     monkeypatch.setattr(sandbox, "bubblewrap_works", lambda: False)
     assert sandbox.detect() == sandbox.NONE
     assert "bubblewrap" in sandbox.WARNING_NONE and "KHÔNG" in sandbox.LABELS[sandbox.NONE]
+
+
+def test_a_python_installed_under_tmp_is_bound_after_the_private_tmp(monkeypatch):
+    # A project cloned under /tmp: its .venv must stay visible inside the sandbox's own /tmp.
+    monkeypatch.setattr(sandbox, "_python_paths", lambda: ["/opt/python", "/tmp/du_an/.venv"])
+    for private in (None, "/var/tmp/rieng"):
+        command = sandbox.bubblewrap_command(["python"], "/tmp/ailab_ketnoi", private)
+        tmp_mount = command.index("/tmp", command.index("/dev") + 1)
+        venv = command.index("/tmp/du_an/.venv")
+        assert command[venv - 1] == "--ro-bind" and venv > tmp_mount
+        assert command.index("/opt/python") < tmp_mount  # other folders keep their place before it
+        assert command[command.index("/tmp/du_an") - 1] == "--dir" and command.index("/tmp/du_an") > tmp_mount
