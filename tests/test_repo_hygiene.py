@@ -38,15 +38,12 @@ def test_notebook_is_committed_without_outputs(path):
 # The official .docx files are kept byte for byte as published (the decree has a decomposed letter that the
 # checker's tests pin); every text file, the decree's Markdown copy included, is NFC.
 AS_PUBLISHED = ROOT / "tests" / "data" / "nd30_official" / "as_published"
-# Module 08 teaches NFC by planting decomposed (NFD) names in its resident lists: decomposed on purpose.
-PLANTED_NFD = {ROOT / "exercises" / "08_lam_sach_du_lieu" / "du_lieu_dan_cu.csv",
-               ROOT / "notebooks" / "data" / "08_dan_cu_mau.csv"}
 
 
 def test_every_text_file_is_nfc():
     bad = []
     for path in tracked_files():
-        if path.suffix in TEXT_SUFFIXES and AS_PUBLISHED not in path.parents and path not in PLANTED_NFD:
+        if path.suffix in TEXT_SUFFIXES and AS_PUBLISHED not in path.parents:
             text = path.read_text(encoding="utf-8", errors="replace")
             if not unicodedata.is_normalized("NFC", text):
                 bad.append(str(path.relative_to(ROOT)))

@@ -11,6 +11,7 @@ a person who lost every row counts as wrong in every part, flags are scored as (
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -51,9 +52,23 @@ _TRUE = {"true", "1", "có", "x", "yes", "đúng", "hợp lệ"}
 _FALSE = {"false", "0", "không", "no", "sai", "", "cần xác minh"}
 
 
+# Beside a resident list ``X.csv`` (stored in NFC): ``X_go_dang_tach.csv`` names the cells (ma_dong, cot) that
+# were typed on a machine storing letters decomposed (NFD), as text copied from Word, a PDF or a phone often is.
+DECOMPOSED_SUFFIX = "_go_dang_tach.csv"
+
+
 def load_records(path) -> pd.DataFrame:
-    """Read a resident list as text, exactly as the learner receives it."""
-    return pd.read_csv(Path(path), dtype=str, keep_default_na=False)
+    """Read a resident list as text, as the learner receives it: the cells typed decomposed come back in NFD."""
+    path = Path(path)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    marks = path.with_name(path.stem + DECOMPOSED_SUFFIX)
+    if marks.is_file():
+        rows = {ma_dong: index for index, ma_dong in table["ma_dong"].items()}
+        for mark in pd.read_csv(marks, dtype=str, keep_default_na=False).itertuples():
+            if mark.ma_dong in rows and mark.cot in table.columns:
+                index = rows[mark.ma_dong]
+                table.at[index, mark.cot] = unicodedata.normalize("NFD", table.at[index, mark.cot])
+    return table
 
 
 def read_flag(value) -> bool | None:

@@ -228,6 +228,23 @@ def write_csv(path: Path, rows: list[dict], columns: list[str]) -> None:
         writer.writerows(rows)
 
 
+def write_records(path: Path, rows: list[dict], columns: list[str]) -> None:
+    """The resident list stored in NFC, and beside it the cells typed decomposed (NFD) that ``load_records`` restores.
+
+    Files in the repository are NFC; the planted NFD spellings live as a list of (ma_dong, column), so
+    the learner's table still holds them exactly where the generator put them.
+    """
+    from autograder.modules.m08_lam_sach_du_lieu import DECOMPOSED_SUFFIX
+
+    decomposed = [(row["ma_dong"], column) for row in rows for column in columns
+                  if unicodedata.normalize("NFC", row.get(column, "")) != row.get(column, "")]
+    stored = [{key: unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+               for key, value in row.items()} for row in rows]
+    write_csv(path, stored, columns)
+    write_csv(path.with_name(path.stem + DECOMPOSED_SUFFIX), [{"ma_dong": i, "cot": c} for i, c in decomposed],
+              ["ma_dong", "cot"])
+
+
 def build(seed: int, household_count: int, duplicated: int, namesakes: int) -> tuple[list[dict], list[dict]]:
     """The raw rows and the key rows (the truth the generator planted) for one list."""
     rng = random.Random(seed)
@@ -249,10 +266,10 @@ def main() -> None:
     codes = [{"ma": code, "tinh": name} for code, name in PROVINCE_CODES.items()]
     write_csv(from_repo / "ma_tinh.csv", codes, ["ma", "tinh"])
     rows, keys = build(20251115, 52, 26, 2)
-    write_csv(from_repo / "du_lieu_dan_cu.csv", rows, COLUMNS)
+    write_records(from_repo / "du_lieu_dan_cu.csv", rows, COLUMNS)
     write_csv(HERE / "dap_an_bai_tap.csv", keys, KEY_COLUMNS)
     rows, keys = build(20250701, 14, 7, 1)
-    write_csv(ROOT / "notebooks" / "data" / "08_dan_cu_mau.csv", rows, COLUMNS)
+    write_records(ROOT / "notebooks" / "data" / "08_dan_cu_mau.csv", rows, COLUMNS)
     write_csv(HERE / "dap_an_bai_giang.csv", keys, KEY_COLUMNS)
     write_csv(ROOT / "notebooks" / "data" / "08_ma_tinh.csv", codes, ["ma", "tinh"])
     print(f"Đã ghi dữ liệu bài 08 vào {from_repo} và notebooks/data.")

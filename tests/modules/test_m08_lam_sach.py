@@ -17,6 +17,7 @@ import json
 import os
 import re
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -327,3 +328,11 @@ def test_lesson_answer_a_fails_exactly_where_the_lesson_says():
 
 def test_lesson_two_digit_year_trap_is_real():
     assert pd.to_datetime("1-2-58", format="%d-%m-%y").year == 2058
+
+
+def test_stored_lists_are_nfc_and_the_loader_restores_the_planted_nfd_names():
+    for path in (EXERCISE / "du_lieu_dan_cu.csv", ROOT / "notebooks" / "data" / "08_dan_cu_mau.csv"):
+        assert unicodedata.is_normalized("NFC", path.read_text(encoding="utf-8"))
+        table = m08.load_records(path)
+        decomposed = [name for name in table["ho_ten"] if not unicodedata.is_normalized("NFC", name)]
+        assert len(decomposed) >= 4  # the names typed decomposed are back in NFD for the learner to find
