@@ -9,11 +9,7 @@ number (nbgrader's partial credit), its points when it runs clean, and 0 when it
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
 import json
-import os
 import re
 from pathlib import Path
 
@@ -23,6 +19,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
+from nbgrader_cells import play_notebook  # noqa: E402
 
 EXERCISE = Path(__file__).resolve().parents[2] / "exercises" / "04_phan_tich_so_lieu"
 NOTEBOOK = EXERCISE / "04_phan_tich_so_lieu.ipynb"
@@ -34,42 +31,13 @@ def _cells() -> list[dict]:
     return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
 
 
-def _run(source: str, namespace: dict):
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
-
-
 def grade(answers: dict[str, str]) -> dict[str, float]:
     """Scores by grade id; ``answers`` maps a solution cell's grade id, or "cach-b-N", to the code written there."""
-    here, scores, namespace, spreadsheet = os.getcwd(), {}, {}, 0
-    os.chdir(EXERCISE)
     try:
-        for cell in _cells():
-            meta = cell.get("metadata", {}).get("nbgrader", {})
-            source = "".join(cell["source"])
-            if cell["cell_type"] != "code" or "self_check_button" in source:
-                continue
-            if "# Cách B" in source:
-                spreadsheet += 1
-                source = answers.get(f"cach-b-{spreadsheet}", source)
-            elif meta.get("solution"):
-                source = SOLUTION.sub(lambda _, g=meta["grade_id"]: answers.get(g, STUB) + "\n", source)
-            elif meta.get("grade"):
-                source = source.replace("### BEGIN HIDDEN TESTS", "").replace("### END HIDDEN TESTS", "")
-            try:
-                with contextlib.redirect_stdout(io.StringIO()):
-                    value = _run(source, namespace)
-                if meta.get("grade"):
-                    scores[meta["grade_id"]] = float(value) if isinstance(value, (int, float)) else meta["points"]
-            except Exception:  # noqa: BLE001 - a failing cell is 0 points (graded) or ignored, as in nbgrader
-                if meta.get("grade"):
-                    scores[meta["grade_id"]] = 0.0
+        return play_notebook(_cells(), EXERCISE, answers, lambda meta, source, answers: SOLUTION.sub(
+            lambda _: answers.get(meta["grade_id"], STUB) + "\n", source))
     finally:
-        os.chdir(here)
         plt.close("all")
-    return scores
 
 
 def _points(parts) -> float:

@@ -10,11 +10,7 @@ number (nbgrader's partial credit), its points when it runs clean, and 0 when it
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
 import json
-import os
 import re
 import textwrap
 import unicodedata
@@ -22,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from nbgrader_cells import play_notebook
 
 from autograder.checks.records import iso_date, name_key, normalize_phone, tidy_name
 from autograder.modules import m08_lam_sach_du_lieu as m08
@@ -39,13 +36,6 @@ def _cells() -> list[dict]:
     return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
 
 
-def _run(source: str, namespace: dict):
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
-
-
 def _replace(meta: dict, source: str, answers: dict) -> str:
     if f"cell:{meta['grade_id']}" in answers:
         return answers[f"cell:{meta['grade_id']}"]
@@ -54,32 +44,7 @@ def _replace(meta: dict, source: str, answers: dict) -> str:
 
 def grade(answers: dict[str, str]) -> dict[str, float]:
     """Scores by grade id for a submission given as code per solution cell (see the module docstring)."""
-    here, scores, namespace, spreadsheet = os.getcwd(), {}, {}, 0
-    os.chdir(EXERCISE)
-    try:
-        for cell in _cells():
-            meta = cell.get("metadata", {}).get("nbgrader", {})
-            source = "".join(cell["source"])
-            if cell["cell_type"] != "code" or "self_check_button" in source:
-                continue
-            if "# Cách B" in source:
-                spreadsheet += 1
-                source = answers.get(f"cach-b-{spreadsheet}", source)
-            elif meta.get("solution"):
-                source = _replace(meta, source, answers)
-            elif meta.get("grade"):
-                source = source.replace("### BEGIN HIDDEN TESTS", "").replace("### END HIDDEN TESTS", "")
-            try:
-                with contextlib.redirect_stdout(io.StringIO()):
-                    value = _run(source, namespace)
-                if meta.get("grade"):
-                    scores[meta["grade_id"]] = float(value) if isinstance(value, (int, float)) else meta["points"]
-            except Exception:  # noqa: BLE001 - a failing cell is 0 points (graded) or ignored, as in nbgrader
-                if meta.get("grade"):
-                    scores[meta["grade_id"]] = 0.0
-    finally:
-        os.chdir(here)
-    return scores
+    return play_notebook(_cells(), EXERCISE, answers, _replace)
 
 
 def _points(parts) -> float:
